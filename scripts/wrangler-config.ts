@@ -1,0 +1,18 @@
+/** Reads wrangler.toml, the one place the site's settings live, for scripts that run outside wrangler. */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+
+export const projectRoot = resolve(import.meta.dirname, '..');
+
+export interface WranglerConfig {
+  name: string;
+  compatibility_date: string;
+  vars: Record<string, unknown>;
+}
+
+export const readWranglerConfig = async (): Promise<WranglerConfig> => {
+  const config = parseToml(await readFile(join(projectRoot, 'wrangler.toml'), 'utf8')) as Partial<WranglerConfig>;
+  if (!config.name || !config.compatibility_date) throw new Error('wrangler.toml: name and compatibility_date are required');
+  return { name: config.name, compatibility_date: config.compatibility_date, vars: config.vars ?? {} };
+};

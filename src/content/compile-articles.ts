@@ -1,0 +1,199 @@
+/** Compiles source files from seeds/ into the article index and bodies. Pure: same files, same output. */
+import markdownIt from 'markdown-it';
+import { v5 as uuidv5 } from 'uuid';
+import { decodeSource } from './decode-source.ts';
+import { detectLanguage } from './detect-language.ts';
+import { parseMarkdown } from './parse-markdown.ts';
+import { parseMetadata, type Metadata } from './metadata.ts';
+import { parsePlainText } from './parse-plain-text.ts';
+import { slugify } from './slug.ts';
+import { countWords, readingMinutes, summarize } from './summarize.ts';
+import {
+  ContentError,
+  type ArticleBody,
+  type ArticleImage,
+  type ArticleMeta,
+  type ContentIssue,
+  type ContentSettings,
+} from './types.ts';
+import { toZonedIso } from './zoned-date.ts';
+
+export interface SourceFile {
+  /** Path relative to seeds/, e.g. "000_caf9e8d9b7b58b94.txt". */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface CompiledContent {
+  /** Newest first. */
+  articles: ArticleMeta[];
+  bodies: ArticleBody[];
+  drafts: number;
+  warnings: ContentIssue[];
+  errors: ContentIssue[];
+}
+
+/** Used when an article has no date and its file name starts with none: sorts last, and is warned about. */
+export const FALLBACK_DATE = '1970-01-01';
+
+// Namespace for item guids: urn:uuid:v5(namespace, article id). Never change it,
+// or every reader sees every article again as new.
+const GUID_NAMESPACE = '3f1c6a52-9d0e-4f4b-8a53-2f6f0f3f6e11';
+
+const { escapeHtml } = markdownIt().utils;
+
+const ARTICLE = /\.(txt|md)$/;
+const SIDECAR = /\.ya?ml$/;
+
+interface Parsed {
+  metadata: Metadata;
+  title: string;
+  paragraphs: string[];
+  html: string;
+  image?: ArticleImage;
+}
+
+export const compileArticles = (files: readonly SourceFile[], settings: ContentSettings): CompiledContent => {
+  const errors: ContentIssue[] = [];
+  const warnings: ContentIssue[] = [];
+  const byName = new Map(files.map((file) => [file.name, file]));
+  const sidecars = new Set<string>();
+
+  const decode = (file: SourceFile): string => {
+    const { text, warnings: found } = decodeSource(file.bytes);
+    for (const warning of found) warnings.push({ file: file.name, ...warning });
+    return text;
+  };
+
+  const parse = (file: SourceFile): Parsed => {
+    const text = decode(file);
+    if (file.name.endsWith('.md')) {
+      const { metadata, title, html, paragraphs } = parseMarkdown(text);
+      return { metadata, title, html, paragraphs, ...(metadata.image ? { image: { alt: '', ...metadata.image } } : {}) };
+    }
+    const stem = file.name.replace(ARTICLE, '');
+    const sidecar = byName.get(`${stem}.yaml`) ?? byName.get(`${stem}.yml`);
+    let metadata: Metadata = { draft: false };
+    if (sidecar) {
+      sidecars.add(sidecar.name);
+      try {
+        metadata = parseMetadata(decode(sidecar));
+      } catch (error) {
+        throw new FileError(sidecar.name, error);
+      }
+    }
+    const article = parsePlainText(text, { footerMarkers: settings.footerMarkers });
+    const image = article.image || metadata.image ? { alt: '', ...article.image, ...metadata.image } : undefined;
+    return {
+      metadata,
+      title: metadata.title ?? article.title,
+      paragraphs: article.paragraphs,
+      html: article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+      ...(image ? { image } : {}),
+    };
+  };
+
+  const compiled: { meta: ArticleMeta; body: ArticleBody; file: string }[] = [];
+  let drafts = 0;
+  const ids = new Map<string, string>();
+
+  for (const file of [...files].sort((a, b) => compare(a.name, b.name))) {
+    if (!ARTICLE.test(file.name)) continue;
+    const id = file.name.replace(ARTICLE, '');
+    const clash = ids.get(id);
+    if (clash) {
+      errors.push({ file: file.name, message: `same article id "${id}" as ${clash}: rename one of them` });
+      continue;
+    }
+    ids.set(id, file.name);
+    try {
+      const parsed = parse(file);
+      if (parsed.metadata.draft) {
+        drafts++;
+        continue;
+      }
+      compiled.push({ ...buildArticle(id, file.name, parsed, settings, warnings), file: file.name });
+    } catch (error) {
+      const inFile = error instanceof FileError ? error.file : file.name;
+      const cause = error instanceof FileError ? error.cause : error;
+      if (!(cause instanceof ContentError)) throw cause;
+      errors.push({ file: inFile, ...(cause.line ? { line: cause.line } : {}), message: cause.message });
+    }
+  }
+
+  for (const file of files) {
+    if (ARTICLE.test(file.name) || sidecars.has(file.name)) continue;
+    if (SIDECAR.test(file.name)) {
+      errors.push({ file: file.name, message: `metadata without an article: expected ${file.name.replace(SIDECAR, '.txt')}` });
+    } else {
+      warnings.push({ file: file.name, message: 'ignored: articles are .txt (with an optional .yaml) or .md files' });
+    }
+  }
+
+  const slugs = new Map<string, string>();
+  for (const { meta, file } of compiled) {
+    const other = slugs.get(meta.slug);
+    if (other) errors.push({ file, message: `duplicate slug "${meta.slug}" (also ${other}): set a different "slug" in its metadata` });
+    else slugs.set(meta.slug, file);
+  }
+
+  compiled.sort((a, b) => Date.parse(b.meta.published) - Date.parse(a.meta.published) || compare(a.meta.id, b.meta.id));
+  return {
+    articles: compiled.map((entry) => entry.meta),
+    bodies: compiled.map((entry) => entry.body),
+    drafts,
+    warnings: warnings.sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0)),
+    errors: errors.sort((a, b) => compare(a.file, b.file)),
+  };
+};
+
+const buildArticle = (
+  id: string,
+  file: string,
+  { metadata, title, paragraphs, html, image }: Parsed,
+  settings: ContentSettings,
+  warnings: ContentIssue[],
+): { meta: ArticleMeta; body: ArticleBody } => {
+  let date = metadata.date;
+  if (!date) {
+    date = /^(\d{4}-\d{2}-\d{2})/.exec(id)?.[1] ?? FALLBACK_DATE;
+    warnings.push({ file, message: `no date: using ${date}${date === FALLBACK_DATE ? ' (the fallback)' : ' from the file name'}; set "date" in its metadata` });
+  }
+  const published = toZonedIso(date, settings.timeZone);
+  const updated = metadata.updated ? toZonedIso(metadata.updated, settings.timeZone) : published;
+  if (Date.parse(updated) < Date.parse(published)) {
+    throw new ContentError(`"updated" (${metadata.updated}) is earlier than "date" (${date})`);
+  }
+  const text = paragraphs.join('\n\n');
+  const words = countWords(text);
+  const slug = metadata.slug ?? (slugify(title) || slugify(id) || id.toLowerCase());
+  const meta: ArticleMeta = {
+    id,
+    guid: `urn:uuid:${uuidv5(id, GUID_NAMESPACE)}`,
+    slug,
+    title,
+    published,
+    updated,
+    summary: metadata.summary ?? summarize(paragraphs[0]!),
+    tags: metadata.tags ?? [],
+    language: metadata.language ?? detectLanguage(`${title}\n${text}`, settings.language),
+    ...(metadata.author ? { author: metadata.author } : {}),
+    ...(metadata.source ? { source: metadata.source } : {}),
+    ...(image ? { image } : {}),
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+  };
+  return { meta, body: { id, html, text } };
+};
+
+/** Locale-independent ordering, so output never depends on the machine. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A ContentError raised while reading a file other than the article itself (its sidecar). */
+class FileError extends Error {
+  readonly file: string;
+  constructor(file: string, cause: unknown) {
+    super(String(cause), { cause });
+    this.file = file;
+  }
+}

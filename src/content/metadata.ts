@@ -1,0 +1,94 @@
+/** Reads and validates an article's metadata: a YAML sidecar or Markdown front matter. */
+import * as v from 'valibot';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { ContentError } from './types.ts';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+const isCalendarDate = (value: string): boolean => {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return (
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day &&
+    Number(m[4] ?? 0) < 24 &&
+    Number(m[5] ?? 0) < 60 &&
+    Number(m[6] ?? 0) < 60
+  );
+};
+
+const dateField = v.pipe(
+  v.string('must be a date such as 2022-11-28 or 2022-11-28T15:30:00+03:00'),
+  v.trim(),
+  v.check(isCalendarDate, (issue) => `"${issue.input}" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)`),
+);
+
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+
+// An absolute http(s) URL or a root-relative path: nothing that could run script.
+const url = v.pipe(
+  text,
+  v.check((value) => /^(https?:\/\/[^\s]+|\/[^\s/][^\s]*)$/i.test(value), 'must be an http(s) URL or a path starting with /'),
+);
+
+export const MetadataSchema = v.strictObject({
+  title: v.optional(text),
+  date: v.optional(dateField),
+  updated: v.optional(dateField),
+  author: v.optional(text),
+  tags: v.optional(
+    v.pipe(
+      v.union([v.array(text), v.pipe(text, v.transform((value) => value.split(',')))], 'must be a list of tags'),
+      v.transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))]),
+    ),
+  ),
+  slug: v.optional(
+    v.pipe(text, v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')),
+  ),
+  summary: v.optional(text),
+  image: v.optional(
+    v.union(
+      [
+        v.pipe(url, v.transform((src) => ({ src }))),
+        v.strictObject({ src: url, alt: v.optional(text), caption: v.optional(text) }),
+      ],
+      'must be a URL or { src, alt, caption }',
+    ),
+  ),
+  source: v.optional(text),
+  language: v.optional(v.pipe(text, v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as ru or en-GB'))),
+  draft: v.optional(v.boolean('must be true or false'), false),
+});
+
+export type Metadata = v.InferOutput<typeof MetadataSchema>;
+
+/**
+ * Parses YAML metadata. `firstLine` is the file line the YAML starts on, so
+ * that every message points into the file the author edits.
+ */
+export const parseMetadata = (yaml: string, firstLine = 1): Metadata => {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+
+  const [error] = doc.errors;
+  if (error) throw new ContentError(`malformed YAML: ${error.message.split('\n')[0]}`, fileLine(error.pos[0]));
+  const data: unknown = doc.toJS() ?? {};
+
+  const result = v.safeParse(MetadataSchema, data);
+  if (result.success) return result.output;
+
+  const issue = result.issues[0];
+  const key = issue.path?.[0]?.key;
+  if (typeof key !== 'string') {
+    throw new ContentError(`metadata must be a YAML mapping of fields: ${issue.message}`, firstLine);
+  }
+  const pair = isMap(doc.contents)
+    ? doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key)
+    : undefined;
+  const line = isScalar(pair?.key) && pair.key.range ? fileLine(pair.key.range[0]) : firstLine;
+  const message = issue.type === 'strict_object' ? `unknown metadata field "${key}"` : `"${key}" ${issue.message}`;
+  throw new ContentError(message, line);
+};

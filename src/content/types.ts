@@ -1,0 +1,75 @@
+/** The article model shared by the content build and the Worker. */
+
+/** A photo that illustrates an article; plain-text articles carry only its alt text and caption. */
+export interface ArticleImage {
+  /** Root-relative or absolute URL; absent when the source names no file. */
+  src?: string;
+  alt: string;
+  caption?: string;
+}
+
+/**
+ * What lists and feeds need to choose and describe an article. Compiled into
+ * the Worker script, so it stays small: no body text here.
+ */
+export interface ArticleMeta {
+  /** Stable id: the source file's name without its extension. */
+  id: string;
+  /** Globally unique, permanent item id for feeds (urn:uuid, derived from `id`). */
+  guid: string;
+  slug: string;
+  title: string;
+  /** ISO 8601 with the site's UTC offset, e.g. 2022-11-28T00:00:00+03:00. */
+  published: string;
+  updated: string;
+  summary: string;
+  tags: string[];
+  language: string;
+  author?: string;
+  source?: string;
+  image?: ArticleImage;
+  wordCount: number;
+  readingMinutes: number;
+}
+
+/** An article's full content. Stored as a static asset, one file per article. */
+export interface ArticleBody {
+  id: string;
+  /** Sanitised HTML; links are root-relative or absolute. */
+  html: string;
+  text: string;
+}
+
+/** The compiled index, newest article first. */
+export interface ContentIndex {
+  /** Hash of everything compiled: changes whenever any output would. */
+  version: string;
+  articles: ArticleMeta[];
+}
+
+/** Settings the content build reads from wrangler.toml's [vars]. */
+export interface ContentSettings {
+  language: string;
+  timeZone: string;
+  author: string;
+  footerMarkers: string[];
+}
+
+/** A problem in one source file; `line` is 1-based where it is known. */
+export interface ContentIssue {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export class ContentError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(message);
+    this.name = 'ContentError';
+    this.line = line;
+  }
+}
+
+export const formatIssue = (issue: ContentIssue): string =>
+  `${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`;

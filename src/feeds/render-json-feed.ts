@@ -1,0 +1,35 @@
+/**
+ * JSON Feed 1.1 (https://jsonfeed.org/version/1.1). The feed library writes
+ * only 1.0, so this renders the same feed model; JSON.stringify does all escaping.
+ */
+import type { FeedModel } from './feed-model.ts';
+
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+export const renderJsonFeed = (model: FeedModel): string => {
+  const authors = [{ name: model.site.author }];
+  const feed = {
+    version: JSON_FEED_VERSION,
+    title: model.title,
+    home_page_url: model.homeUrl,
+    feed_url: model.links.json,
+    description: model.description,
+    language: model.site.language,
+    authors,
+    items: model.items.map(({ meta, body, url, contentHtml, imageUrl }) => ({
+      id: meta.guid,
+      url,
+      title: meta.title,
+      content_html: contentHtml,
+      content_text: body.text,
+      summary: meta.summary,
+      ...(imageUrl ? { image: imageUrl } : {}),
+      date_published: meta.published,
+      date_modified: meta.updated,
+      authors: meta.author ? [{ name: meta.author }] : authors,
+      tags: meta.tags,
+      language: meta.language,
+    })),
+  };
+  return JSON.stringify(feed, null, 2);
+};

@@ -1,0 +1,18 @@
+/** Guards for text handed to the feed library's XML writer (xml-js), which passes some input through raw. */
+
+// Everything XML 1.0 forbids: C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF.
+const XML_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export const xmlText = (text: string): string => text.replace(XML_ILLEGAL, '');
+
+/**
+ * Text for a CDATA section. xml-js splits only the first "]]>"; splitting
+ * every later one here leaves that first one for it, so none can end the section.
+ */
+export const cdataText = (text: string): string => {
+  const clean = xmlText(text);
+  const first = clean.indexOf(']]>');
+  if (first === -1) return clean;
+  const rest = clean.slice(first + 3).replaceAll(']]>', ']]]]><![CDATA[>');
+  return `${clean.slice(0, first + 3)}${rest}`;
+};

@@ -1,0 +1,18 @@
+/** The 404 page, in the site's look. */
+import { paths } from '../paths.ts';
+import type { SiteConfig } from '../site-config.ts';
+import { labelsFor } from './labels.ts';
+import { Layout } from './layout.tsx';
+
+export const NotFoundPage = ({ site }: { site: SiteConfig }) => {
+  const t = labelsFor(site.language);
+  return (
+    <Layout site={site} title={`${t.notFoundTitle} — ${site.title}`} description={t.notFoundText} canonicalPath={paths.home}>
+      <h1>{t.notFoundTitle}</h1>
+      <p>{t.notFoundText}</p>
+      <p>
+        <a href={paths.home}>{t.backHome}</a>
+      </p>
+    </Layout>
+  );
+};

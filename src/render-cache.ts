@@ -1,0 +1,79 @@
+/** Renders each distinct response at most once per isolate and keeps the most used ones in memory. */
+
+export interface Rendered {
+  body: Uint8Array;
+  contentType: string;
+  /** Strong validator from the body's bytes: the same in every isolate and every build of the same seeds. */
+  etag: string;
+  /** HTTP date of the newest article shown, if any. */
+  lastModified?: string;
+}
+
+export interface RenderInput {
+  body: string;
+  contentType: string;
+  /** ISO 8601 date of the newest content in the body. */
+  modified?: string;
+}
+
+const encoder = new TextEncoder();
+
+export const toRendered = async ({ body, contentType, modified }: RenderInput): Promise<Rendered> => {
+  const bytes = encoder.encode(body);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const etag = `"${btoa(String.fromCharCode(...digest.subarray(0, 18))).replace(/\+/g, '-').replace(/\//g, '_')}"`;
+  return {
+    body: bytes,
+    contentType,
+    etag,
+    ...(modified ? { lastModified: new Date(modified).toUTCString() } : {}),
+  };
+};
+
+/**
+ * A byte-bounded LRU of rendered responses. Concurrent requests for the same
+ * key share one render; a failed render is forgotten so the next request retries.
+ */
+export class RenderCache {
+  readonly #entries = new Map<string, Promise<Rendered>>();
+  readonly #sizes = new Map<string, number>();
+  readonly #maxBytes: number;
+  #bytes = 0;
+  renders = 0;
+
+  constructor(maxBytes: number) {
+    this.#maxBytes = maxBytes;
+  }
+
+  get(key: string, render: () => Promise<RenderInput>): Promise<Rendered> {
+    const hit = this.#entries.get(key);
+    if (hit) {
+      // Re-insert to mark it most recently used.
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+      return hit;
+    }
+    this.renders++;
+    const pending = render().then(toRendered);
+    this.#entries.set(key, pending);
+    pending.then(
+      (rendered) => this.#account(key, pending, rendered.body.byteLength),
+      () => this.#entries.get(key) === pending && this.#entries.delete(key),
+    );
+    return pending;
+  }
+
+  #account(key: string, pending: Promise<Rendered>, size: number): void {
+    if (this.#entries.get(key) !== pending) return;
+    this.#sizes.set(key, size);
+    this.#bytes += size;
+    for (const oldest of this.#entries.keys()) {
+      if (this.#bytes <= this.#maxBytes) break;
+      // Never evict what was just rendered, nor a render still in flight.
+      if (oldest === key || !this.#sizes.has(oldest)) continue;
+      this.#bytes -= this.#sizes.get(oldest)!;
+      this.#sizes.delete(oldest);
+      this.#entries.delete(oldest);
+    }
+  }
+}

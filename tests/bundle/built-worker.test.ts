@@ -1,0 +1,29 @@
+import type { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle, startBuiltWorker } from '../../scripts/built-worker.ts';
+
+// The bundle `wrangler deploy` would upload, run by Miniflare as production runs it.
+describe('the deployable bundle', () => {
+  let worker: Miniflare;
+
+  beforeAll(async () => {
+    worker = await startBuiltWorker({ scriptPath: await buildBundle() });
+  }, 120_000);
+
+  afterAll(() => worker?.dispose());
+
+  it('answers / with the seed article', async () => {
+    const response = await worker.dispatchFetch('http://localhost/');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Мишустин анонсировал рекордный товарооборот между РФ и Казахстаном');
+  });
+
+  it('reads article bodies from its static assets, which are not served directly', async () => {
+    const feed = await worker.dispatchFetch('http://localhost/feed.json');
+    const json = (await feed.json()) as { items: { content_text: string }[] };
+    expect(json.items[0]?.content_text).toMatch(/^Россия и Казахстан/);
+    const asset = await worker.dispatchFetch('http://localhost/_content/articles/000_caf9e8d9b7b58b94.json');
+    expect(asset.status).toBe(404);
+    await asset.arrayBuffer();
+  });
+});

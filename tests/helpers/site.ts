@@ -1,0 +1,12 @@
+/** The site settings tests render with. */
+import type { SiteConfig } from '../../src/site-config.ts';
+
+export const SITE: SiteConfig = {
+  url: 'https://publisher.example.com',
+  title: 'Лента новостей',
+  description: 'Новости политики и экономики',
+  language: 'ru',
+  author: 'Редакция',
+  timeZone: 'Europe/Moscow',
+  pageSize: 20,
+};

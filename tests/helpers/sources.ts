@@ -1,0 +1,26 @@
+/** Source files for compiler tests: the real seed, and small articles made on the spot. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceFile } from '../../src/content/compile-articles.ts';
+import type { ContentSettings } from '../../src/content/types.ts';
+
+export const SEED_NAME = '000_caf9e8d9b7b58b94';
+
+export const seedFile = (ext: 'txt' | 'yaml'): SourceFile => ({
+  name: `${SEED_NAME}.${ext}`,
+  bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../../seeds', `${SEED_NAME}.${ext}`))),
+});
+
+export const seedText = (): string => new TextDecoder().decode(seedFile('txt').bytes);
+
+export const source = (name: string, content: string | Uint8Array): SourceFile => ({
+  name,
+  bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+});
+
+export const SETTINGS: ContentSettings = {
+  language: 'ru',
+  timeZone: 'Europe/Moscow',
+  author: 'Редакция',
+  footerMarkers: ['Подписывайтесь на наши страницы в соцсетях:'],
+};

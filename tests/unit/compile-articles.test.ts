@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { compileArticles, FALLBACK_DATE } from '../../src/content/compile-articles.ts';
+import { SETTINGS, SEED_NAME, seedFile, source } from '../helpers/sources.ts';
+
+const compile = (...files: Parameters<typeof source>[]) => compileArticles(files.map((args) => source(...args)), SETTINGS);
+const errorsOf = (...files: Parameters<typeof source>[]) => compile(...files).errors;
+
+describe('compileArticles: the seed', () => {
+  const result = compileArticles([seedFile('txt'), seedFile('yaml')], SETTINGS);
+  const [meta] = result.articles;
+  const [body] = result.bodies;
+
+  it('compiles with no errors and no warnings', () => {
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.articles).toHaveLength(1);
+  });
+
+  it('derives the id, slug, language and a stable guid', () => {
+    expect(meta?.id).toBe(SEED_NAME);
+    expect(meta?.slug).toBe('mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom');
+    expect(meta?.language).toBe('ru');
+    expect(meta?.guid).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('takes date, source and tags from the sidecar; a bare date is noon in the site time zone', () => {
+    expect(meta?.published).toBe('2022-11-28T12:00:00+03:00');
+    expect(meta?.updated).toBe(meta?.published);
+    expect(meta?.source).toBe('Вести.Ru');
+    expect(meta?.tags).toContain('Казахстан');
+  });
+
+  it('keeps the caption once, as the image caption, out of the body', () => {
+    expect(meta?.image).toEqual({ alt: 'Михаил Мишустин', caption: 'Михаил Мишустин' });
+    expect(body?.html.match(/<p>/g)).toHaveLength(8);
+    expect(body?.text).not.toContain('Михаил Мишустин\n');
+    expect(body?.text).not.toMatch(/Подписывайтесь|Telegram/);
+  });
+
+  it('summarises the lead paragraph at a word boundary', () => {
+    expect(meta?.summary.length).toBeLessThanOrEqual(281);
+    expect(meta?.summary).toMatch(/^Россия и Казахстан выйдут .* переговоров…$/);
+  });
+
+  it('counts words and reading time', () => {
+    expect(meta?.wordCount).toBeGreaterThan(300);
+    expect(meta?.wordCount).toBeLessThan(340);
+    expect(meta?.readingMinutes).toBe(2);
+  });
+
+  it('escapes the text it turns into HTML', () => {
+    const { bodies } = compile(['a.txt', 'Т\n\nЦитата "<script>alert(1)</script>" & ещё.']);
+    expect(bodies[0]?.html).toBe('<p>Цитата &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; &amp; ещё.</p>');
+  });
+
+  it('gives the same output for the same input, in any file order', () => {
+    const files = [seedFile('yaml'), source('b.txt', 'Б\n\nТекст.'), seedFile('txt'), source('a.md', '---\ndate: 2021-01-01\n---\n# А\n\nТекст.')];
+    const again = compileArticles([...files].reverse(), SETTINGS);
+    expect(JSON.stringify(compileArticles(files, SETTINGS))).toBe(JSON.stringify(again));
+  });
+});
+
+describe('compileArticles: metadata and derived fields', () => {
+  it('reads Markdown with front matter and renders it without raw HTML', () => {
+    const { articles, bodies, errors } = compile([
+      'note.md',
+      '---\ntitle: Заметка\ndate: 2023-05-01T09:30:00+03:00\ntags: [один, два]\nslug: my-note\n---\n\nТекст со [ссылкой](other) и <b>тегом</b>.\n\n[js](javascript:alert(1))',
+    ]);
+    expect(errors).toEqual([]);
+    expect(articles[0]).toMatchObject({ title: 'Заметка', slug: 'my-note', published: '2023-05-01T09:30:00+03:00', tags: ['один', 'два'] });
+    expect(bodies[0]?.html).toContain('<a href="/articles/other">ссылкой</a>');
+    expect(bodies[0]?.html).toContain('&lt;b&gt;тегом&lt;/b&gt;');
+    expect(bodies[0]?.html).not.toContain('href="javascript:');
+  });
+
+  it('takes a Markdown title from the first heading when the front matter has none', () => {
+    const { articles, bodies } = compile(['h.md', '---\ndate: 2023-01-01\n---\n# Hello world\n\nSome text.']);
+    expect(articles[0]).toMatchObject({ title: 'Hello world', slug: 'hello-world', language: 'en' });
+    expect(bodies[0]?.html).toBe('<p>Some text.</p>');
+  });
+
+  it('leaves drafts out', () => {
+    const result = compile(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'draft: true\ndate: 2020-01-01']);
+    expect(result.articles).toEqual([]);
+    expect(result.drafts).toBe(1);
+  });
+
+  it('falls back to a stable date, with a warning', () => {
+    const result = compile(['2024-03-05-x.txt', 'А\n\nТекст.'], ['y.txt', 'Б\n\nТекст.']);
+    expect(result.articles.map((a) => a.published)).toEqual(['2024-03-05T12:00:00+03:00', `${FALLBACK_DATE}T12:00:00+03:00`]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'no date: using 2024-03-05 from the file name; set "date" in its metadata',
+      `no date: using ${FALLBACK_DATE} (the fallback); set "date" in its metadata`,
+    ]);
+  });
+
+  it('orders newest first, ties by id', () => {
+    const result = compile(
+      ['b.txt', 'Б\n\nТекст.'], ['b.yaml', 'date: 2022-01-02'],
+      ['a.txt', 'А\n\nТекст.'], ['a.yaml', 'date: 2022-01-02'],
+      ['c.txt', 'В\n\nТекст.'], ['c.yaml', 'date: 2022-01-03'],
+    );
+    expect(result.articles.map((a) => a.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('compileArticles: what it refuses', () => {
+  it('invalid UTF-8, with the file and line', () => {
+    expect(errorsOf(['bad.txt', new Uint8Array([0x54, 0x0a, 0x0a, 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2])])).toEqual([
+      { file: 'bad.txt', line: 3, message: expect.stringMatching(/^not valid UTF-8 \(it reads as Windows-1251/) },
+    ]);
+  });
+
+  it('an empty article', () => {
+    expect(errorsOf(['empty.txt', ''])).toEqual([{ file: 'empty.txt', line: 1, message: 'the title (line 1) is empty' }]);
+  });
+
+  it('a bad date, at its line in the sidecar', () => {
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'source: X\ndate: 2022-02-30\n'])).toEqual([
+      { file: 'a.yaml', line: 2, message: '"date" "2022-02-30" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)' },
+    ]);
+  });
+
+  it('an update before the publication', () => {
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'date: 2022-02-03\nupdated: 2022-02-01'])[0]?.message).toBe(
+      '"updated" (2022-02-01) is earlier than "date" (2022-02-03)',
+    );
+  });
+
+  it('a duplicate slug, naming both files', () => {
+    expect(errorsOf(['a.txt', 'Один заголовок\n\nТекст.'], ['b.txt', 'Один заголовок\n\nДругой текст.'])).toEqual([
+      { file: 'b.txt', message: 'duplicate slug "odin-zagolovok" (also a.txt): set a different "slug" in its metadata' },
+    ]);
+  });
+
+  it('malformed YAML, with its line', () => {
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'date: 2022-01-01\ntags: [a, b\n'])).toEqual([
+      { file: 'a.yaml', line: 3, message: expect.stringMatching(/^malformed YAML: /) },
+    ]);
+    expect(errorsOf(['m.md', '---\ntitle: A\ntitle: B\n---\nText'])).toEqual([
+      { file: 'm.md', line: 3, message: expect.stringMatching(/^malformed YAML: .*unique/i) },
+    ]);
+  });
+
+  it('an unknown metadata field, a wrong type, an unsafe image URL', () => {
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'date: 2022-01-01\ntag: x'])).toEqual([
+      { file: 'a.yaml', line: 2, message: 'unknown metadata field "tag"' },
+    ]);
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'draft: yes please'])[0]?.message).toBe('"draft" must be true or false');
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'image: javascript:alert(1)'])[0]?.message).toMatch(/^"image" must be a URL/);
+  });
+
+  it('metadata without an article, and two articles with one id', () => {
+    expect(errorsOf(['lost.yaml', 'date: 2022-01-01'])).toEqual([
+      { file: 'lost.yaml', message: 'metadata without an article: expected lost.txt' },
+    ]);
+    expect(errorsOf(['a.md', '---\ntitle: A\n---\nText'], ['a.txt', 'А\n\nТекст.'])[0]?.message).toBe(
+      'same article id "a" as a.md: rename one of them',
+    );
+  });
+
+  it('reports every broken file, not only the first', () => {
+    expect(errorsOf(['a.txt', ''], ['b.txt', ''], ['c.txt', 'В\n\nТекст.'])).toHaveLength(2);
+  });
+});
