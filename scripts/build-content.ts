@@ -83,9 +83,9 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
   if (result.articles.length === 0) console.warn('warning: no articles to publish');
 
   const bodies = result.bodies.map((body) => [paths.articleBody(body.id), JSON.stringify(body)] as const);
-  const hash = createHash('sha256').update(JSON.stringify(result.articles));
+  const hash = createHash('sha256').update(JSON.stringify(result.articles)).update(JSON.stringify(result.tags));
   for (const [, json] of bodies) hash.update(json);
-  const index: ContentIndex = { version: hash.digest('hex').slice(0, 16), articles: result.articles };
+  const index: ContentIndex = { version: hash.digest('hex').slice(0, 16), articles: result.articles, tags: result.tags };
 
   await replaceDir(options.assets, async (tmp) => {
     for (const [path, json] of bodies) {

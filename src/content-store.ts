@@ -1,5 +1,5 @@
 /** The Worker's view of the compiled content: the index in the script, bodies from static assets. */
-import type { ArticleBody, ArticleMeta } from './content/types.ts';
+import type { ArticleBody, ArticleMeta, TagEntry } from './content/types.ts';
 import { contentIndex } from './generated/content-index.ts';
 import { paths } from './paths.ts';
 
@@ -12,6 +12,25 @@ export const contentVersion = contentIndex.version;
 const bySlug = new Map(articles.map((article) => [article.slug, article]));
 
 export const findArticle = (slug: string): ArticleMeta | undefined => bySlug.get(slug);
+
+export const tags: readonly TagEntry[] = contentIndex.tags;
+
+const tagsBySlug = new Map(tags.map((tag) => [tag.slug, tag]));
+
+export const findTag = (slug: string): TagEntry | undefined => tagsBySlug.get(slug);
+
+/** A list of articles to page through: the whole site, or one tag. */
+export interface ArticleList {
+  count: number;
+  slice: (start: number, end: number) => ArticleMeta[];
+}
+
+export const allArticles: ArticleList = { count: articles.length, slice: (start, end) => articles.slice(start, end) };
+
+export const tagArticles = (tag: TagEntry): ArticleList => ({
+  count: tag.articles.length,
+  slice: (start, end) => tag.articles.slice(start, end).map((position) => articles[position]!),
+});
 
 // The assets binding ignores the host; any origin will do.
 const ASSET_ORIGIN = 'https://assets.invalid';

@@ -77,3 +77,7 @@ export class RenderCache {
     }
   }
 }
+
+// Rendered responses, per isolate. Content is fixed for a deployment, so a
+// response is rendered once; the bound keeps memory in check at 10,000 articles.
+export const renderCache = new RenderCache(32 * 1024 * 1024);

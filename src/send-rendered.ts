@@ -6,8 +6,10 @@ import type { Rendered } from './render-cache.ts';
 const matchesEtag = (header: string, etag: string): boolean =>
   header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 
-export const sendRendered = (c: Context, rendered: Rendered, status: 200 | 404 = 200): Response => {
-  const headers = new Headers({ 'Content-Type': rendered.contentType, ETag: rendered.etag });
+export const sendRendered = (c: Context, rendered: Rendered, status: 200 | 404 = 200, extra?: HeadersInit): Response => {
+  const headers = new Headers(extra);
+  headers.set('Content-Type', rendered.contentType);
+  headers.set('ETag', rendered.etag);
   if (rendered.lastModified) headers.set('Last-Modified', rendered.lastModified);
   const ifNoneMatch = c.req.header('If-None-Match');
   if (status === 200 && ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, rendered.etag)) {

@@ -17,6 +17,7 @@ const SiteConfigSchema = v.object({
   SITE_AUTHOR: text,
   SITE_TIME_ZONE: text,
   FEED_PAGE_SIZE: v.pipe(text, v.toNumber(), v.integer(), v.minValue(1), v.maxValue(100)),
+  SITE_COPYRIGHT: v.optional(v.pipe(v.string(), v.trim()), ''),
 });
 
 export interface SiteConfig {
@@ -28,6 +29,8 @@ export interface SiteConfig {
   author: string;
   timeZone: string;
   pageSize: number;
+  /** Rights statement for the feeds, if any. */
+  copyright?: string;
 }
 
 const cache = new WeakMap<object, SiteConfig>();
@@ -49,6 +52,7 @@ export const siteConfig = (env: Env): SiteConfig => {
     author: vars.SITE_AUTHOR,
     timeZone: vars.SITE_TIME_ZONE,
     pageSize: vars.FEED_PAGE_SIZE,
+    ...(vars.SITE_COPYRIGHT ? { copyright: vars.SITE_COPYRIGHT } : {}),
   };
   cache.set(env, config);
   return config;

@@ -15,6 +15,7 @@ import {
   type ArticleMeta,
   type ContentIssue,
   type ContentSettings,
+  type TagEntry,
 } from './types.ts';
 import { toZonedIso } from './zoned-date.ts';
 
@@ -27,6 +28,7 @@ export interface SourceFile {
 export interface CompiledContent {
   /** Newest first. */
   articles: ArticleMeta[];
+  tags: TagEntry[];
   bodies: ArticleBody[];
   drafts: number;
   warnings: ContentIssue[];
@@ -138,8 +140,10 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
   }
 
   compiled.sort((a, b) => Date.parse(b.meta.published) - Date.parse(a.meta.published) || compare(a.meta.id, b.meta.id));
+  const articles = compiled.map((entry) => entry.meta);
   return {
-    articles: compiled.map((entry) => entry.meta),
+    articles,
+    tags: indexTags(articles),
     bodies: compiled.map((entry) => entry.body),
     drafts,
     warnings: warnings.sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0)),
@@ -175,7 +179,7 @@ const buildArticle = (
     published,
     updated,
     summary: metadata.summary ?? summarize(paragraphs[0]!),
-    tags: metadata.tags ?? [],
+    tags: (metadata.tags ?? []).map((name) => ({ name, slug: slugify(name) })),
     language: metadata.language ?? detectLanguage(`${title}\n${text}`, settings.language),
     ...(metadata.author ? { author: metadata.author } : {}),
     ...(metadata.source ? { source: metadata.source } : {}),
@@ -184,6 +188,19 @@ const buildArticle = (
     readingMinutes: readingMinutes(words),
   };
   return { meta, body: { id, html, text } };
+};
+
+/** Groups articles by tag. Two spellings of one tag ("Экономика", "экономика") share a slug and are one tag. */
+const indexTags = (articles: readonly ArticleMeta[]): TagEntry[] => {
+  const tags = new Map<string, TagEntry>();
+  articles.forEach((article, position) => {
+    for (const { name, slug } of article.tags) {
+      const tag = tags.get(slug) ?? { slug, name, articles: [] };
+      if (tag.articles.at(-1) !== position) tag.articles.push(position);
+      tags.set(slug, tag);
+    }
+  });
+  return [...tags.values()].sort((a, b) => compare(a.slug, b.slug));
 };
 
 /** Locale-independent ordering, so output never depends on the machine. */

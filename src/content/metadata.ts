@@ -1,6 +1,7 @@
 /** Reads and validates an article's metadata: a YAML sidecar or Markdown front matter. */
 import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { slugify } from './slug.ts';
 import { ContentError } from './types.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -27,6 +28,14 @@ const dateField = v.pipe(
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
+// A tag names a page (/tags/<slug>) and an Atom category term, an XML
+// attribute that the feed library cannot escape "<" in.
+const tag = v.pipe(
+  text,
+  v.check((value) => !value.includes('<'), (issue) => `tag "${issue.input}" must not contain "<"`),
+  v.check((value) => slugify(value) !== '', (issue) => `tag "${issue.input}" needs a letter or digit`),
+);
+
 // An absolute http(s) URL or a root-relative path: nothing that could run script.
 const url = v.pipe(
   text,
@@ -40,8 +49,9 @@ export const MetadataSchema = v.strictObject({
   author: v.optional(text),
   tags: v.optional(
     v.pipe(
-      v.union([v.array(text), v.pipe(text, v.transform((value) => value.split(',')))], 'must be a list of tags'),
-      v.transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))]),
+      v.union([v.array(v.string()), v.pipe(v.string(), v.transform((value) => value.split(',')))], 'must be a list of tags'),
+      v.transform((tags) => [...new Set(tags.map((name) => name.trim()).filter((name) => name !== ''))]),
+      v.array(tag),
     ),
   ),
   slug: v.optional(

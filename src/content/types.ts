@@ -8,6 +8,12 @@ export interface ArticleImage {
   caption?: string;
 }
 
+/** A tag as the article spells it, and the slug of its page. */
+export interface ArticleTag {
+  name: string;
+  slug: string;
+}
+
 /**
  * What lists and feeds need to choose and describe an article. Compiled into
  * the Worker script, so it stays small: no body text here.
@@ -23,7 +29,7 @@ export interface ArticleMeta {
   published: string;
   updated: string;
   summary: string;
-  tags: string[];
+  tags: ArticleTag[];
   language: string;
   author?: string;
   source?: string;
@@ -40,11 +46,21 @@ export interface ArticleBody {
   text: string;
 }
 
+/** A tag and the articles that carry it. */
+export interface TagEntry {
+  slug: string;
+  name: string;
+  /** Positions in ContentIndex.articles, newest first. */
+  articles: number[];
+}
+
 /** The compiled index, newest article first. */
 export interface ContentIndex {
   /** Hash of everything compiled: changes whenever any output would. */
   version: string;
   articles: ArticleMeta[];
+  /** Ordered by name. */
+  tags: TagEntry[];
 }
 
 /** Settings the content build reads from wrangler.toml's [vars]. */

@@ -1,6 +1,8 @@
 /** One model of a feed page, from which every format is rendered. */
 import type { ArticleBody, ArticleMeta } from '../content/types.ts';
-import { absoluteUrl, paths } from '../paths.ts';
+import { escapeHtml } from '../escape-html.ts';
+import type { Page } from '../pagination.ts';
+import { absoluteUrl, pagedPath, paths, type FeedFormat } from '../paths.ts';
 import type { SiteConfig } from '../site-config.ts';
 
 export interface FeedItem {
@@ -8,20 +10,44 @@ export interface FeedItem {
   body: ArticleBody;
   /** Absolute permalink of the article's page. */
   url: string;
-  /** The body with every root-relative link made absolute, for reading away from the site. */
+  /** The body, with the photo in front and every root-relative link made absolute, for reading away from the site. */
   contentHtml: string;
   imageUrl?: string;
+}
+
+/** RFC 5005 paging: absolute URLs of the neighbouring pages in this feed's own format. */
+export interface FeedPaging {
+  first: string;
+  last: string;
+  next?: string;
+  previous?: string;
+  /** Everything fits on this one page (RFC 5005 "complete feed"). */
+  complete: boolean;
 }
 
 export interface FeedModel {
   site: SiteConfig;
   title: string;
   description: string;
+  /** The HTML page this feed mirrors: the home page or a tag's page. */
   homeUrl: string;
-  links: { rss: string; atom: string; json: string };
+  /** Stable id of the feed as a whole, across its pages. */
+  id: string;
+  /** The site's icon (square SVG). */
+  iconUrl: string;
+  /** This page's URL in each format. */
+  links: Record<FeedFormat, string>;
+  paging: Record<FeedFormat, FeedPaging>;
   /** ISO 8601: the newest item's update, or undefined for an empty feed. */
   updated: string | undefined;
   items: FeedItem[];
+}
+
+export interface FeedSource {
+  title: string;
+  description: string;
+  /** Slug of the tag this feed follows; the whole site when absent. */
+  tag?: string;
 }
 
 // Root-relative href/src only; "//host" is protocol-relative and stays as it is.
@@ -29,24 +55,50 @@ const ROOT_RELATIVE = /(\s(?:href|src)=")\/(?!\/)/g;
 
 export const absolutizeHtml = (html: string, siteUrl: string): string => html.replace(ROOT_RELATIVE, `$1${siteUrl}/`);
 
-export const createFeedModel = (site: SiteConfig, entries: readonly { meta: ArticleMeta; body: ArticleBody }[]): FeedModel => {
+const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
+
+export const createFeedModel = (
+  site: SiteConfig,
+  source: FeedSource,
+  page: Page,
+  entries: readonly { meta: ArticleMeta; body: ArticleBody }[],
+): FeedModel => {
   const url = (path: string) => absoluteUrl(site.url, path);
+  const pageUrl = (format: FeedFormat, number: number) => url(pagedPath(paths.feed(format, source.tag), number));
+  const paging = (format: FeedFormat): FeedPaging => ({
+    first: pageUrl(format, 1),
+    last: pageUrl(format, page.count),
+    ...(page.number < page.count ? { next: pageUrl(format, page.number + 1) } : {}),
+    ...(page.number > 1 ? { previous: pageUrl(format, page.number - 1) } : {}),
+    complete: page.count === 1,
+  });
+  const homeUrl = url(source.tag ? paths.tag(source.tag) : paths.home);
   return {
     site,
-    title: site.title,
-    description: site.description,
-    homeUrl: url(paths.home),
-    links: { rss: url(paths.rss), atom: url(paths.atom), json: url(paths.jsonFeed) },
+    title: source.title,
+    description: source.description,
+    homeUrl,
+    id: homeUrl,
+    iconUrl: url(paths.favicon),
+    links: Object.fromEntries(FORMATS.map((format) => [format, pageUrl(format, page.number)])) as Record<FeedFormat, string>,
+    paging: Object.fromEntries(FORMATS.map((format) => [format, paging(format)])) as Record<FeedFormat, FeedPaging>,
     updated: entries.reduce<string | undefined>(
       (newest, { meta }) => (!newest || Date.parse(meta.updated) > Date.parse(newest) ? meta.updated : newest),
       undefined,
     ),
-    items: entries.map(({ meta, body }) => ({
-      meta,
-      body,
-      url: url(paths.article(meta.slug)),
-      contentHtml: absolutizeHtml(body.html, site.url),
-      ...(meta.image?.src ? { imageUrl: url(meta.image.src) } : {}),
-    })),
+    items: entries.map(({ meta, body }) => {
+      const imageUrl = meta.image?.src ? url(meta.image.src) : undefined;
+      const figure = imageUrl
+        ? `<figure><img src="${escapeHtml(imageUrl)}" alt="${escapeHtml(meta.image?.alt ?? '')}">` +
+          `${meta.image?.caption ? `<figcaption>${escapeHtml(meta.image.caption)}</figcaption>` : ''}</figure>\n`
+        : '';
+      return {
+        meta,
+        body,
+        url: url(paths.article(meta.slug)),
+        contentHtml: figure + absolutizeHtml(body.html, site.url),
+        ...(imageUrl ? { imageUrl } : {}),
+      };
+    }),
   };
 };

@@ -6,6 +6,8 @@ export const MIME = {
   jsonFeed: 'application/feed+json; charset=utf-8',
   html: 'text/html; charset=utf-8',
   text: 'text/plain; charset=utf-8',
+  opml: 'text/x-opml; charset=utf-8',
+  svg: 'image/svg+xml',
 } as const;
 
 const IMAGE_TYPES: Record<string, string> = {

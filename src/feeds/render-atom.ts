@@ -1,21 +1,44 @@
 /** Atom 1.0, written by the feed library from the feed model. */
 import { Feed } from 'feed';
 import { escapeHtml } from '../escape-html.ts';
+import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { feedUpdated, GENERATOR } from './render-rss.ts';
-import { cdataText, xmlText } from './xml-text.ts';
+import { cdataText, xmlAttribute, xmlText } from './xml-text.ts';
+
+const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
+
+/**
+ * The library writes neither xml:lang nor links beyond alternate, self and
+ * hub; add them to the root element it writes, refusing any other output.
+ */
+const extendRoot = (xml: string, model: FeedModel): string => {
+  const at = xml.indexOf(ATOM_ROOT);
+  if (at === -1) throw new Error('the feed library wrote an unexpected Atom root element');
+  const paging = model.paging.atom;
+  const attributes = ` xml:lang="${escapeHtml(model.site.language)}"${paging.complete ? ` xmlns:fh="${FEED_HISTORY_NS}"` : ''}`;
+  const children = [
+    ...pagingLinks(paging).map(({ rel, href }) => `<link rel="${rel}" href="${escapeHtml(href)}"/>`),
+    ...(paging.complete ? ['<fh:complete/>'] : []),
+  ]
+    .map((element) => `\n    ${element}`)
+    .join('');
+  const end = at + ATOM_ROOT.length;
+  return `${xml.slice(0, end - 1)}${attributes}>${children}${xml.slice(end)}`;
+};
 
 export const renderAtom = (model: FeedModel): string => {
   const feed = new Feed({
-    id: model.homeUrl,
+    id: model.id,
     title: xmlText(model.title),
     description: xmlText(model.description),
     link: model.homeUrl,
-    language: model.site.language,
     feed: model.links.atom,
     updated: feedUpdated(model),
     generator: GENERATOR,
     author: { name: xmlText(model.site.author) },
+    favicon: model.iconUrl,
+    ...(model.site.copyright ? { copyright: xmlText(model.site.copyright) } : {}),
   });
   for (const { meta, url, contentHtml } of model.items) {
     feed.addItem({
@@ -28,8 +51,8 @@ export const renderAtom = (model: FeedModel): string => {
       description: cdataText(escapeHtml(meta.summary)),
       content: cdataText(contentHtml),
       author: [{ name: xmlText(meta.author ?? model.site.author) }],
-      category: meta.tags.map((tag) => ({ term: xmlText(tag) })),
+      category: meta.tags.map((tag) => ({ term: xmlAttribute(tag.name) })),
     });
   }
-  return feed.atom1();
+  return extendRoot(feed.atom1(), model);
 };

@@ -1,26 +1,31 @@
-/** Renders a feed in one of the three formats from the newest articles. */
-import { articles, loadBodies } from '../content-store.ts';
+/** Renders one page of a feed, in one of the three formats. */
+import { loadBodies, type ArticleList } from '../content-store.ts';
+import type { Page } from '../pagination.ts';
+import type { FeedFormat } from '../paths.ts';
 import type { RenderInput } from '../render-cache.ts';
 import { siteConfig } from '../site-config.ts';
-import { createFeedModel } from './feed-model.ts';
+import { createFeedModel, type FeedSource } from './feed-model.ts';
 import { MIME } from './mime-types.ts';
 import { renderAtom } from './render-atom.ts';
 import { renderJsonFeed } from './render-json-feed.ts';
 import { renderRss } from './render-rss.ts';
 
-export const FEED_FORMATS = {
+export const FEED_TYPES: Record<FeedFormat, { contentType: string; render: typeof renderRss }> = {
   rss: { contentType: MIME.rss, render: renderRss },
   atom: { contentType: MIME.atom, render: renderAtom },
   json: { contentType: MIME.jsonFeed, render: renderJsonFeed },
-} as const;
+};
 
-export type FeedFormat = keyof typeof FEED_FORMATS;
-
-export const renderFeed = async (env: Env, format: FeedFormat): Promise<RenderInput> => {
-  const site = siteConfig(env);
-  const metas = articles.slice(0, site.pageSize);
+export const renderFeed = async (
+  env: Env,
+  format: FeedFormat,
+  source: FeedSource,
+  list: ArticleList,
+  page: Page,
+): Promise<RenderInput> => {
+  const metas = list.slice(page.start, page.end);
   const bodies = await loadBodies(env.ASSETS, metas);
-  const model = createFeedModel(site, metas.map((meta, i) => ({ meta, body: bodies[i]! })));
-  const { contentType, render } = FEED_FORMATS[format];
+  const model = createFeedModel(siteConfig(env), source, page, metas.map((meta, i) => ({ meta, body: bodies[i]! })));
+  const { contentType, render } = FEED_TYPES[format];
   return { body: render(model), contentType, ...(model.updated ? { modified: model.updated } : {}) };
 };

@@ -13,7 +13,10 @@ export const renderJsonFeed = (model: FeedModel): string => {
     title: model.title,
     home_page_url: model.homeUrl,
     feed_url: model.links.json,
+    ...(model.paging.json.next ? { next_url: model.paging.json.next } : {}),
     description: model.description,
+    icon: model.iconUrl,
+    favicon: model.iconUrl,
     language: model.site.language,
     authors,
     items: model.items.map(({ meta, body, url, contentHtml, imageUrl }) => ({
@@ -27,7 +30,7 @@ export const renderJsonFeed = (model: FeedModel): string => {
       date_published: meta.published,
       date_modified: meta.updated,
       authors: meta.author ? [{ name: meta.author }] : authors,
-      tags: meta.tags,
+      tags: meta.tags.map((tag) => tag.name),
       language: meta.language,
     })),
   };

@@ -1,6 +1,7 @@
 /** RSS 2.0, written by the feed library from the feed model. */
-import { Feed } from 'feed';
+import { Feed, type Extension } from 'feed';
 import { escapeHtml } from '../escape-html.ts';
+import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { imageType } from './mime-types.ts';
 import { cdataText, xmlText } from './xml-text.ts';
@@ -10,9 +11,22 @@ export const GENERATOR = 'feed-publisher (Hono on Cloudflare Workers)';
 /** A feed with no items still needs a date; the clock would change its bytes on every build. */
 export const feedUpdated = (model: FeedModel): Date => new Date(model.updated ?? 0);
 
+// Channel extensions replace the library's own atom:link list (self only) with
+// self plus the RFC 5005 paging links; fh:complete declares its namespace itself.
+const channelExtensions = (model: FeedModel): Extension[] => {
+  const links = [
+    { href: model.links.rss, rel: 'self', type: 'application/rss+xml' },
+    ...pagingLinks(model.paging.rss).map(({ rel, href }) => ({ href, rel, type: 'application/rss+xml' })),
+  ];
+  return [
+    { name: 'atom:link', objects: links.map((attributes) => ({ _attributes: attributes })) as unknown as Record<string, unknown> },
+    ...(model.paging.rss.complete ? [{ name: 'fh:complete', objects: { _attributes: { 'xmlns:fh': FEED_HISTORY_NS } } }] : []),
+  ];
+};
+
 export const renderRss = (model: FeedModel): string => {
   const feed = new Feed({
-    id: model.homeUrl,
+    id: model.id,
     title: xmlText(model.title),
     description: xmlText(model.description),
     link: model.homeUrl,
@@ -20,7 +34,9 @@ export const renderRss = (model: FeedModel): string => {
     feed: model.links.rss,
     updated: feedUpdated(model),
     generator: GENERATOR,
+    ...(model.site.copyright ? { copyright: xmlText(model.site.copyright) } : {}),
   });
+  for (const extension of channelExtensions(model)) feed.addExtension(extension);
   for (const { meta, url, contentHtml, imageUrl } of model.items) {
     feed.addItem({
       title: cdataText(meta.title),
@@ -31,7 +47,7 @@ export const renderRss = (model: FeedModel): string => {
       // description and content:encoded are HTML; the summary is text.
       description: cdataText(escapeHtml(meta.summary)),
       content: cdataText(contentHtml),
-      category: meta.tags.map((tag) => ({ name: xmlText(tag) })),
+      category: meta.tags.map((tag) => ({ name: xmlText(tag.name) })),
       // RSS <author> must be an e-mail address; a bare name goes in dc:creator.
       extensions: [{ name: 'dc:creator', objects: { _text: xmlText(meta.author ?? model.site.author) } }],
       ...(imageUrl ? { enclosure: { url: imageUrl, type: imageType(imageUrl), length: 0 } } : {}),

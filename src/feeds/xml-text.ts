@@ -3,14 +3,21 @@
 // Everything XML 1.0 forbids: C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF.
 const XML_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-export const xmlText = (text: string): string => text.replace(XML_ILLEGAL, '');
+/** For attribute values: xml-js escapes only the quote; the feed library escapes "&"; "<" is refused at build time. */
+export const xmlAttribute = (text: string): string => text.replace(XML_ILLEGAL, '');
 
 /**
- * Text for a CDATA section. xml-js splits only the first "]]>"; splitting
- * every later one here leaves that first one for it, so none can end the section.
+ * For text nodes. xml-js first turns every "&amp;" back into "&", then
+ * escapes; escaping "&" once here makes that round trip exact, so "A&amp;B" stays as written.
+ */
+export const xmlText = (text: string): string => xmlAttribute(text).replace(/&/g, '&amp;');
+
+/**
+ * For CDATA sections. xml-js splits only the first "]]>"; splitting every
+ * later one here leaves that first one for it, so none can end the section.
  */
 export const cdataText = (text: string): string => {
-  const clean = xmlText(text);
+  const clean = xmlAttribute(text);
   const first = clean.indexOf(']]>');
   if (first === -1) return clean;
   const rest = clean.slice(first + 3).replaceAll(']]>', ']]]]><![CDATA[>');

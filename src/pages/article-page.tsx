@@ -4,7 +4,7 @@ import type { ArticleBody, ArticleMeta } from '../content/types.ts';
 import { paths } from '../paths.ts';
 import type { SiteConfig } from '../site-config.ts';
 import { formatDate } from './format-date.ts';
-import { labelsFor } from './labels.ts';
+import { labelsFor } from '../labels.ts';
 import { Layout } from './layout.tsx';
 
 export const ArticlePage = ({ site, meta, body }: { site: SiteConfig; meta: ArticleMeta; body: ArticleBody }) => {
@@ -24,6 +24,15 @@ export const ArticlePage = ({ site, meta, body }: { site: SiteConfig; meta: Arti
             {meta.image.src ? <img src={meta.image.src} alt={meta.image.alt} /> : null}
             {meta.image.caption ? <figcaption>{meta.image.caption}</figcaption> : null}
           </figure>
+        ) : null}
+        {meta.tags.length > 0 ? (
+          <ul aria-label={t.tags}>
+            {meta.tags.map((tag) => (
+              <li>
+                <a href={paths.tag(tag.slug)}>{tag.name}</a>
+              </li>
+            ))}
+          </ul>
         ) : null}
         {/* The body was sanitised by the content build: Markdown without raw HTML, or escaped text. */}
         {raw(body.html)}

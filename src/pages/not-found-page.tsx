@@ -1,7 +1,7 @@
 /** The 404 page, in the site's look. */
 import { paths } from '../paths.ts';
 import type { SiteConfig } from '../site-config.ts';
-import { labelsFor } from './labels.ts';
+import { labelsFor } from '../labels.ts';
 import { Layout } from './layout.tsx';
 
 export const NotFoundPage = ({ site }: { site: SiteConfig }) => {

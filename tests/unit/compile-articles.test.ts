@@ -27,7 +27,7 @@ describe('compileArticles: the seed', () => {
     expect(meta?.published).toBe('2022-11-28T12:00:00+03:00');
     expect(meta?.updated).toBe(meta?.published);
     expect(meta?.source).toBe('Вести.Ru');
-    expect(meta?.tags).toContain('Казахстан');
+    expect(meta?.tags).toContainEqual({ name: 'Казахстан', slug: 'kazakhstan' });
   });
 
   it('keeps the caption once, as the image caption, out of the body', () => {
@@ -67,7 +67,7 @@ describe('compileArticles: metadata and derived fields', () => {
       '---\ntitle: Заметка\ndate: 2023-05-01T09:30:00+03:00\ntags: [один, два]\nslug: my-note\n---\n\nТекст со [ссылкой](other) и <b>тегом</b>.\n\n[js](javascript:alert(1))',
     ]);
     expect(errors).toEqual([]);
-    expect(articles[0]).toMatchObject({ title: 'Заметка', slug: 'my-note', published: '2023-05-01T09:30:00+03:00', tags: ['один', 'два'] });
+    expect(articles[0]).toMatchObject({ title: 'Заметка', slug: 'my-note', published: '2023-05-01T09:30:00+03:00', tags: [{ name: 'один', slug: 'odin' }, { name: 'два', slug: 'dva' }] });
     expect(bodies[0]?.html).toContain('<a href="/articles/other">ссылкой</a>');
     expect(bodies[0]?.html).toContain('&lt;b&gt;тегом&lt;/b&gt;');
     expect(bodies[0]?.html).not.toContain('href="javascript:');
@@ -161,5 +161,23 @@ describe('compileArticles: what it refuses', () => {
 
   it('reports every broken file, not only the first', () => {
     expect(errorsOf(['a.txt', ''], ['b.txt', ''], ['c.txt', 'В\n\nТекст.'])).toHaveLength(2);
+  });
+});
+
+describe('compileArticles: tags', () => {
+  it('indexes tags by slug, merging spellings, newest article first', () => {
+    const { tags } = compile(
+      ['a.txt', 'А\n\nТекст.'], ['a.yaml', 'date: 2022-01-01\ntags: [Экономика, Россия]'],
+      ['b.txt', 'Б\n\nТекст.'], ['b.yaml', 'date: 2022-01-02\ntags: экономика'],
+    );
+    expect(tags).toEqual([
+      { slug: 'ekonomika', name: 'экономика', articles: [0, 1] },
+      { slug: 'rossiya', name: 'Россия', articles: [1] },
+    ]);
+  });
+
+  it('refuses a tag that cannot be a URL or an XML attribute', () => {
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'tags: ["!!!"]'])[0]?.message).toBe('"tags" tag "!!!" needs a letter or digit');
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'tags: ["a<b"]'])[0]?.message).toBe('"tags" tag "a<b" must not contain "<"');
   });
 });

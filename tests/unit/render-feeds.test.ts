@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileArticles } from '../../src/content/compile-articles.ts';
 import { createFeedModel } from '../../src/feeds/feed-model.ts';
+import { pageOf } from '../../src/pagination.ts';
 import { renderAtom } from '../../src/feeds/render-atom.ts';
 import { renderJsonFeed } from '../../src/feeds/render-json-feed.ts';
 import { renderRss } from '../../src/feeds/render-rss.ts';
@@ -10,7 +11,8 @@ import { SETTINGS, seedFile } from '../helpers/sources.ts';
 import { SITE } from '../helpers/site.ts';
 
 const { articles, bodies } = compileArticles([seedFile('txt'), seedFile('yaml')], SETTINGS);
-const model = createFeedModel(SITE, articles.map((meta, i) => ({ meta, body: bodies[i]! })));
+const SOURCE = { title: SITE.title, description: SITE.description };
+const model = createFeedModel(SITE, SOURCE, pageOf(1, 20, 1)!, articles.map((meta, i) => ({ meta, body: bodies[i]! })));
 const seed = articles[0]!;
 const permalink = `https://publisher.example.com/articles/${seed.slug}`;
 const PUBLISHED = Date.parse('2022-11-28T09:00:00Z');
@@ -35,7 +37,7 @@ describe('RSS 2.0', () => {
     expect(item.guid).toEqual({ '#text': seed.guid, '@isPermaLink': 'false' });
     expect(Date.parse(item.pubDate)).toBe(PUBLISHED);
     expect(item['dc:creator']).toBe('Редакция');
-    expect(item.category).toEqual(seed.tags);
+    expect(item.category).toEqual(seed.tags.map((tag) => tag.name));
     expect(item.description).toBe(seed.summary);
     expect(item['content:encoded']).toBe(bodies[0]!.html);
   });
@@ -61,7 +63,7 @@ describe('Atom 1.0', () => {
     expect(Date.parse(entry.published)).toBe(PUBLISHED);
     expect(Date.parse(entry.updated)).toBe(PUBLISHED);
     expect(entry.content).toEqual({ '#text': bodies[0]!.html, '@type': 'html' });
-    expect(entry.category.map((c: { '@term': string }) => c['@term'])).toEqual(seed.tags);
+    expect(entry.category.map((c: { '@term': string }) => c['@term'])).toEqual(seed.tags.map((tag) => tag.name));
   });
 });
 
@@ -81,7 +83,7 @@ describe('JSON Feed 1.1', () => {
       content_html: bodies[0]!.html,
       content_text: bodies[0]!.text,
       language: 'ru',
-      tags: seed.tags,
+      tags: seed.tags.map((tag) => tag.name),
     });
     expect(Date.parse(json.items[0].date_published)).toBe(PUBLISHED);
   });
@@ -95,8 +97,9 @@ describe('every format', () => {
   it('makes root-relative links in content absolute on the configured site', () => {
     const meta = { ...seed, image: { src: '/img/photo.png', alt: 'x' } };
     const body = { ...bodies[0]!, html: '<p><a href="/articles/x">a</a> <img src="/img/y.jpg" alt=""> <a href="//cdn.example/z">z</a></p>' };
-    const linked = createFeedModel(SITE, [{ meta, body }]);
+    const linked = createFeedModel(SITE, SOURCE, pageOf(1, 20, 1)!, [{ meta, body }]);
     expect(linked.items[0]?.contentHtml).toBe(
+      '<figure><img src="https://publisher.example.com/img/photo.png" alt="x"></figure>\n' +
       '<p><a href="https://publisher.example.com/articles/x">a</a> <img src="https://publisher.example.com/img/y.jpg" alt=""> <a href="//cdn.example/z">z</a></p>',
     );
     expect(parseXml(renderRss(linked)).rss.channel.item[0].enclosure).toMatchObject({

@@ -1,0 +1,15 @@
+/** Which feed a URL names: the whole site's, or one tag's. */
+import { allArticles, tagArticles, type ArticleList } from '../content-store.ts';
+import type { TagEntry } from '../content/types.ts';
+import { labelsFor } from '../labels.ts';
+import type { SiteConfig } from '../site-config.ts';
+import type { FeedSource } from './feed-model.ts';
+
+export const feedSource = (site: SiteConfig, tag?: TagEntry): { source: FeedSource; list: ArticleList } => {
+  if (!tag) return { source: { title: site.title, description: site.description }, list: allArticles };
+  const t = labelsFor(site.language);
+  return {
+    source: { title: t.tagFeedTitle(site.title, tag.name), description: t.tagFeedDescription(tag.name), tag: tag.slug },
+    list: tagArticles(tag),
+  };
+};

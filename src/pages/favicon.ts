@@ -1,0 +1,2 @@
+/** The site's icon: a feed glyph on a rounded square, as SVG so one file serves every size. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#b3261e"/><circle cx="19" cy="45" r="6" fill="#fff"/><path d="M13 27a24 24 0 0 1 24 24h-8a16 16 0 0 0-16-16z M13 12a39 39 0 0 1 39 39h-8a31 31 0 0 0-31-31z" fill="#fff"/></svg>\n`;

@@ -1,0 +1,61 @@
+/** Answers a feed URL: which feed, which page, which format, then the rendered bytes. */
+import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
+import { articles, findTag, tags } from './content-store.ts';
+import { feedSource } from './feeds/feed-source.ts';
+import { MIME } from './feeds/mime-types.ts';
+import { renderFeed } from './feeds/render-feed.ts';
+import { renderOpml } from './feeds/render-opml.ts';
+import { pageOf, parsePage } from './pagination.ts';
+import { pagedPath, paths, type FeedFormat } from './paths.ts';
+import { renderCache } from './render-cache.ts';
+import { sendRendered } from './send-rendered.ts';
+import { siteConfig } from './site-config.ts';
+
+type AppContext = Context<{ Bindings: Env }>;
+
+/** A client error for a machine reader: short, plain, never cached. */
+export const feedError = (c: AppContext, status: 400 | 404, message: string): Response =>
+  c.text(`${message}\n`, status, { 'Content-Type': MIME.text, 'Cache-Control': 'no-store' });
+
+export const serveFeed = async (c: AppContext, format: FeedFormat, tagSlug?: string, headers?: HeadersInit): Promise<Response> => {
+  const number = parsePage(c.req.query('page'));
+  if (number === undefined) return feedError(c, 400, 'Bad Request: page must be a whole number from 1 to 999999.');
+  const site = siteConfig(c.env);
+  const tag = tagSlug === undefined ? undefined : findTag(tagSlug);
+  if (tagSlug !== undefined && !tag) return feedError(c, 404, 'Not Found: no such tag.');
+  const { source, list } = feedSource(site, tag);
+  const page = pageOf(list.count, site.pageSize, number);
+  if (!page) return feedError(c, 404, `Not Found: this feed has ${Math.max(1, Math.ceil(list.count / site.pageSize))} page(s).`);
+  const rendered = await renderCache.get(`feed:${format}:${tag?.slug ?? ''}:${page.number}`, () =>
+    renderFeed(c.env, format, source, list, page),
+  );
+  return sendRendered(c, rendered, 200, headers);
+};
+
+const NEGOTIATED: Record<string, FeedFormat> = {
+  'application/rss+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'application/feed+json': 'json',
+  'application/json': 'json',
+  'application/xml': 'rss',
+  'text/xml': 'rss',
+};
+
+/** /feed: the format the Accept header prefers, RSS when it has no preference. */
+export const serveNegotiatedFeed = (c: AppContext): Promise<Response> => {
+  const type = accepts(c, { header: 'Accept', supports: Object.keys(NEGOTIATED), default: 'application/rss+xml' });
+  const format = NEGOTIATED[type] ?? 'rss';
+  const page = parsePage(c.req.query('page')) ?? 1;
+  return serveFeed(c, format, undefined, { Vary: 'Accept', 'Content-Location': pagedPath(paths.feed(format), page) });
+};
+
+export const serveOpml = async (c: AppContext): Promise<Response> => {
+  const site = siteConfig(c.env);
+  const rendered = await renderCache.get('opml', async () => ({
+    body: renderOpml(site, tags, articles[0]?.updated),
+    contentType: MIME.opml,
+    ...(articles[0] ? { modified: articles[0].updated } : {}),
+  }));
+  return sendRendered(c, rendered);
+};

@@ -1,0 +1,42 @@
+/** Feed models for renderer tests: the seed, or generated articles with fixed dates. */
+import type { ArticleBody, ArticleMeta } from '../../src/content/types.ts';
+import { createFeedModel, type FeedModel, type FeedSource } from '../../src/feeds/feed-model.ts';
+import { pageOf } from '../../src/pagination.ts';
+import { SITE } from './site.ts';
+
+export interface Entry {
+  meta: ArticleMeta;
+  body: ArticleBody;
+}
+
+/** The n-th generated article: one a day from 2023-01-01, newest first when listed from n = count - 1. */
+export const makeEntry = (n: number, overrides: Partial<ArticleMeta> = {}, html = `<p>Текст ${n}.</p>`): Entry => {
+  const day = new Date(Date.UTC(2023, 0, 1 + n, 9)).toISOString().replace('.000Z', '+00:00');
+  const id = `a${String(n).padStart(4, '0')}`;
+  return {
+    meta: {
+      id,
+      guid: `urn:uuid:00000000-0000-5000-8000-${String(n).padStart(12, '0')}`,
+      slug: `statya-${n}`,
+      title: `Статья ${n}`,
+      published: day,
+      updated: day,
+      summary: `Кратко ${n}`,
+      tags: [{ name: 'экономика', slug: 'ekonomika' }],
+      language: 'ru',
+      wordCount: 2,
+      readingMinutes: 1,
+      ...overrides,
+    },
+    body: { id, html, text: html.replace(/<[^>]+>/g, '') },
+  };
+};
+
+const SITE_SOURCE: FeedSource = { title: SITE.title, description: SITE.description };
+
+/** Page `number` of a feed over `entries` (newest first), as the Worker would build it. */
+export const modelOf = (entries: readonly Entry[], number = 1, pageSize = SITE.pageSize, source = SITE_SOURCE): FeedModel => {
+  const page = pageOf(entries.length, pageSize, number);
+  if (!page) throw new Error(`no page ${number}`);
+  return createFeedModel({ ...SITE, pageSize }, source, page, entries.slice(page.start, page.end));
+};
