@@ -3,6 +3,9 @@
  * and one static asset per article body. Fails, writing nothing, on any error.
  *
  *   node scripts/build-content.ts [--seeds DIR] [--index FILE] [--assets DIR] [--quiet]
+ *
+ * CONTENT_SEEDS and CONTENT_ASSETS set the same defaults from the environment,
+ * which wrangler passes to its [build] command: the bench builds other corpora that way.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -22,9 +25,9 @@ export interface BuildOptions {
 }
 
 export const DEFAULT_BUILD: BuildOptions = {
-  seeds: join(root, 'seeds'),
+  seeds: resolve(root, process.env.CONTENT_SEEDS ?? 'seeds'),
   index: join(root, 'src/generated/content-index.ts'),
-  assets: join(root, 'dist/assets'),
+  assets: resolve(root, process.env.CONTENT_ASSETS ?? 'dist/assets'),
 };
 
 /** The content settings, from the one place the site's settings live: wrangler.toml's [vars]. */

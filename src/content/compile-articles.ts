@@ -47,6 +47,14 @@ const { escapeHtml } = markdownIt().utils;
 const ARTICLE = /\.(txt|md)$/;
 const SIDECAR = /\.ya?ml$/;
 
+interface Compiled {
+  meta: ArticleMeta;
+  body: ArticleBody;
+  file: string;
+  /** The slug was set in the metadata, not derived from the title. */
+  explicitSlug: boolean;
+}
+
 interface Parsed {
   metadata: Metadata;
   title: string;
@@ -95,7 +103,7 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
     };
   };
 
-  const compiled: { meta: ArticleMeta; body: ArticleBody; file: string }[] = [];
+  const compiled: Compiled[] = [];
   let drafts = 0;
   const ids = new Map<string, string>();
 
@@ -114,7 +122,7 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
         drafts++;
         continue;
       }
-      compiled.push({ ...buildArticle(id, file.name, parsed, settings, warnings), file: file.name });
+      compiled.push({ ...buildArticle(id, file.name, parsed, settings, warnings), file: file.name, explicitSlug: Boolean(parsed.metadata.slug) });
     } catch (error) {
       const inFile = error instanceof FileError ? error.file : file.name;
       const cause = error instanceof FileError ? error.cause : error;
@@ -132,13 +140,8 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
     }
   }
 
-  const slugs = new Map<string, string>();
-  for (const { meta, file } of compiled) {
-    const other = slugs.get(meta.slug);
-    if (other) errors.push({ file, message: `duplicate slug "${meta.slug}" (also ${other}): set a different "slug" in its metadata` });
-    else slugs.set(meta.slug, file);
-  }
-
+  compiled.sort((a, b) => Date.parse(a.meta.published) - Date.parse(b.meta.published) || compare(a.meta.id, b.meta.id));
+  resolveSlugClashes(compiled, errors, warnings);
   compiled.sort((a, b) => Date.parse(b.meta.published) - Date.parse(a.meta.published) || compare(a.meta.id, b.meta.id));
   const articles = compiled.map((entry) => entry.meta);
   return {
@@ -188,6 +191,33 @@ const buildArticle = (
     readingMinutes: readingMinutes(words),
   };
   return { meta, body: { id, html, text } };
+};
+
+/**
+ * Two explicit slugs that clash are an error. A derived slug that clashes
+ * (long titles share their first 80 characters; news repeats headlines) gets
+ * a suffix from the article's guid, so it never changes when others are added.
+ * The explicit one, else the oldest article, keeps the plain slug. `compiled` is oldest first.
+ */
+const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnings: ContentIssue[]): void => {
+  const owners = new Map<string, string>();
+  for (const { meta, file } of compiled.filter((entry) => entry.explicitSlug)) {
+    const other = owners.get(meta.slug);
+    if (other) errors.push({ file, message: `duplicate slug "${meta.slug}" (also ${other}): set a different "slug" in its metadata` });
+    else owners.set(meta.slug, file);
+  }
+  for (const entry of compiled) {
+    if (entry.explicitSlug) continue;
+    const other = owners.get(entry.meta.slug);
+    if (!other) {
+      owners.set(entry.meta.slug, entry.file);
+      continue;
+    }
+    const slug = `${entry.meta.slug}-${entry.meta.guid.slice(-6)}`;
+    warnings.push({ file: entry.file, message: `slug "${entry.meta.slug}" is taken by ${other}: using "${slug}"` });
+    entry.meta = { ...entry.meta, slug };
+    owners.set(slug, entry.file);
+  }
 };
 
 /** Groups articles by tag. Two spellings of one tag ("Экономика", "экономика") share a slug and are one tag. */

@@ -25,7 +25,6 @@ export const renderOpml = (site: SiteConfig, tags: readonly TagEntry[], updated:
     `    <title>${escapeHtml(site.title)}</title>`,
     ...(updated ? [`    <dateModified>${new Date(updated).toUTCString()}</dateModified>`] : []),
     `    <ownerName>${escapeHtml(site.author)}</ownerName>`,
-    '    <docs>http://opml.org/spec2.opml</docs>',
     '  </head>',
     '  <body>',
     `    ${outline(site.title, url(paths.feed('rss')), url(paths.home), site.language)}`,

@@ -127,9 +127,9 @@ describe('compileArticles: what it refuses', () => {
     );
   });
 
-  it('a duplicate slug, naming both files', () => {
-    expect(errorsOf(['a.txt', 'Один заголовок\n\nТекст.'], ['b.txt', 'Один заголовок\n\nДругой текст.'])).toEqual([
-      { file: 'b.txt', message: 'duplicate slug "odin-zagolovok" (also a.txt): set a different "slug" in its metadata' },
+  it('a duplicate explicit slug, naming both files', () => {
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'slug: same'], ['b.txt', 'Б\n\nТекст.'], ['b.yaml', 'slug: same'])).toEqual([
+      { file: 'b.txt', message: 'duplicate slug "same" (also a.txt): set a different "slug" in its metadata' },
     ]);
   });
 
@@ -179,5 +179,30 @@ describe('compileArticles: tags', () => {
   it('refuses a tag that cannot be a URL or an XML attribute', () => {
     expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'tags: ["!!!"]'])[0]?.message).toBe('"tags" tag "!!!" needs a letter or digit');
     expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'tags: ["a<b"]'])[0]?.message).toBe('"tags" tag "a<b" must not contain "<"');
+  });
+});
+
+describe('compileArticles: slug clashes', () => {
+  const headline = 'Курс рубля на сегодня\n\nТекст.';
+
+  it('gives a derived slug that is taken a stable suffix; the oldest keeps the plain one', () => {
+    const result = compile(['new.txt', headline], ['new.yaml', 'date: 2022-01-02'], ['old.txt', headline], ['old.yaml', 'date: 2022-01-01']);
+    expect(result.errors).toEqual([]);
+    const [newer, older] = result.articles;
+    expect(older?.slug).toBe('kurs-rublya-na-segodnya');
+    expect(newer?.slug).toBe(`kurs-rublya-na-segodnya-${newer?.guid.slice(-6)}`);
+    expect(result.warnings.map((w) => w.message)).toEqual([`slug "kurs-rublya-na-segodnya" is taken by old.txt: using "${newer?.slug}"`]);
+    // Adding a newer article with the same headline leaves both slugs as they were.
+    const more = compile(
+      ['new.txt', headline], ['new.yaml', 'date: 2022-01-02'], ['old.txt', headline], ['old.yaml', 'date: 2022-01-01'],
+      ['newest.txt', headline], ['newest.yaml', 'date: 2022-01-03'],
+    );
+    expect(more.articles.slice(1).map((a) => a.slug)).toEqual([newer?.slug, older?.slug]);
+  });
+
+  it('lets an explicit slug win over a derived one', () => {
+    const result = compile(['a.txt', headline], ['a.yaml', 'date: 2022-01-01'], ['b.txt', 'Б\n\nТекст.'], ['b.yaml', 'date: 2022-01-02\nslug: kurs-rublya-na-segodnya']);
+    expect(result.articles.find((a) => a.id === 'b')?.slug).toBe('kurs-rublya-na-segodnya');
+    expect(result.articles.find((a) => a.id === 'a')?.slug).toMatch(/^kurs-rublya-na-segodnya-[0-9a-f]{6}$/);
   });
 });
