@@ -48,8 +48,12 @@ export const renderRss = (model: FeedModel): string => {
       description: cdataText(escapeHtml(meta.summary)),
       content: cdataText(contentHtml),
       category: meta.tags.map((tag) => ({ name: xmlText(tag.name) })),
-      // RSS <author> must be an e-mail address; a bare name goes in dc:creator.
-      extensions: [{ name: 'dc:creator', objects: { _text: xmlText(meta.author ?? model.site.author) } }],
+      extensions: [
+        // RSS <author> must be an e-mail address; a bare name goes in dc:creator.
+        { name: 'dc:creator', objects: { _text: xmlText(meta.author ?? model.site.author) } },
+        // An item in another language than the channel says so.
+        ...(meta.language !== model.site.language ? [{ name: 'dc:language', objects: { _text: xmlText(meta.language) } }] : []),
+      ],
       ...(imageUrl ? { enclosure: { url: imageUrl, type: imageType(imageUrl), length: 0 } } : {}),
     });
   }

@@ -88,3 +88,12 @@ describe('OPML', () => {
     expect(opml.body.outline[1].outline).toMatchObject({ '@xmlUrl': `${base}/tags/ekonomika/rss.xml`, '@text': 'Лента новостей: экономика' });
   });
 });
+
+describe('item language', () => {
+  it('marks an item whose language differs from the channel', () => {
+    const model = modelOf([makeEntry(1, { language: 'en', title: 'In English' }), makeEntry(0)]);
+    const items = parseXml(renderRss(model)).rss.channel.item;
+    expect(items.map((i: Record<string, string>) => i['dc:language'])).toEqual(['en', undefined]);
+    expect(JSON.parse(renderJsonFeed(model)).items.map((i: { language: string }) => i.language)).toEqual(['en', 'ru']);
+  });
+});
