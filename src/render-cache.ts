@@ -1,4 +1,5 @@
 /** Renders each distinct response at most once per isolate and keeps the most used ones in memory. */
+import { siteConfig, type SiteConfig } from './site-config.ts';
 
 export interface Rendered {
   body: Uint8Array;
@@ -7,18 +8,21 @@ export interface Rendered {
   etag: string;
   /** HTTP date of the newest article shown, if any. */
   lastModified?: string;
+  /** Headers that belong to this body, such as a page's Content-Security-Policy. */
+  headers?: Record<string, string>;
 }
 
 export interface RenderInput {
   body: string;
   contentType: string;
+  headers?: Record<string, string>;
   /** ISO 8601 date of the newest content in the body. */
   modified?: string;
 }
 
 const encoder = new TextEncoder();
 
-export const toRendered = async ({ body, contentType, modified }: RenderInput): Promise<Rendered> => {
+export const toRendered = async ({ body, contentType, modified, headers }: RenderInput): Promise<Rendered> => {
   const bytes = encoder.encode(body);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   const etag = `"${btoa(String.fromCharCode(...digest.subarray(0, 18))).replace(/\+/g, '-').replace(/\//g, '_')}"`;
@@ -27,6 +31,7 @@ export const toRendered = async ({ body, contentType, modified }: RenderInput): 
     contentType,
     etag,
     ...(modified ? { lastModified: new Date(modified).toUTCString() } : {}),
+    ...(headers ? { headers } : {}),
   };
 };
 
@@ -78,6 +83,19 @@ export class RenderCache {
   }
 }
 
-// Rendered responses, per isolate. Content is fixed for a deployment, so a
-// response is rendered once; the bound keeps memory in check at 10,000 articles.
-export const renderCache = new RenderCache(32 * 1024 * 1024);
+/** Memory for rendered responses, per isolate: the bound keeps it in check at 10,000 articles. */
+export const RENDER_CACHE_BYTES = 32 * 1024 * 1024;
+
+// One cache per site configuration: in production there is one; a response
+// rendered under other settings (a test's, a preview's) is never served.
+const caches = new WeakMap<SiteConfig, RenderCache>();
+
+export const renderCacheFor = (site: SiteConfig): RenderCache => {
+  let cache = caches.get(site);
+  if (!cache) caches.set(site, (cache = new RenderCache(RENDER_CACHE_BYTES)));
+  return cache;
+};
+
+/** The response `key` for this Worker's settings, rendered on first use. */
+export const renderOnce = (env: Env, key: string, render: () => Promise<RenderInput>): Promise<Rendered> =>
+  renderCacheFor(siteConfig(env)).get(key, render);

@@ -1,22 +1,26 @@
 /** Answers a feed URL: which feed, which page, which format, then the rendered bytes. */
 import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
+import { CACHE_CONTROL } from './cache-policy.ts';
 import { articles, findTag, tags } from './content-store.ts';
 import { feedSource } from './feeds/feed-source.ts';
 import { MIME } from './feeds/mime-types.ts';
 import { renderFeed } from './feeds/render-feed.ts';
 import { renderOpml } from './feeds/render-opml.ts';
 import { pageOf, parsePage } from './pagination.ts';
-import { pagedPath, paths, type FeedFormat } from './paths.ts';
-import { renderCache } from './render-cache.ts';
+import { absoluteUrl, pagedPath, paths, type FeedFormat } from './paths.ts';
+import { renderOnce } from './render-cache.ts';
 import { sendRendered } from './send-rendered.ts';
 import { siteConfig } from './site-config.ts';
 
 type AppContext = Context<{ Bindings: Env }>;
 
-/** A client error for a machine reader: short, plain, never cached. */
+/** A client error for a machine reader: short and plain; a 404 is cached briefly, a 400 not at all. */
 export const feedError = (c: AppContext, status: 400 | 404, message: string): Response =>
-  c.text(`${message}\n`, status, { 'Content-Type': MIME.text, 'Cache-Control': 'no-store' });
+  c.text(`${message}\n`, status, {
+    'Content-Type': MIME.text,
+    'Cache-Control': status === 404 ? CACHE_CONTROL.notFound : CACHE_CONTROL.none,
+  });
 
 export const serveFeed = async (c: AppContext, format: FeedFormat, tagSlug?: string, headers?: HeadersInit): Promise<Response> => {
   const number = parsePage(c.req.query('page'));
@@ -27,10 +31,16 @@ export const serveFeed = async (c: AppContext, format: FeedFormat, tagSlug?: str
   const { source, list } = feedSource(site, tag);
   const page = pageOf(list.count, site.pageSize, number);
   if (!page) return feedError(c, 404, `Not Found: this feed has ${Math.max(1, Math.ceil(list.count / site.pageSize))} page(s).`);
-  const rendered = await renderCache.get(`feed:${format}:${tag?.slug ?? ''}:${page.number}`, () =>
+  const rendered = await renderOnce(c.env, `feed:${format}:${tag?.slug ?? ''}:${page.number}`, () =>
     renderFeed(c.env, format, source, list, page),
   );
-  return sendRendered(c, rendered, 200, headers);
+  const out = new Headers(headers);
+  if (site.hub) {
+    // WebSub discovery (W3C WebSub §4): the hub and the topic this page is.
+    const self = absoluteUrl(site.url, pagedPath(paths.feed(format, tag?.slug), page.number));
+    out.set('Link', `<${site.hub}>; rel="hub", <${self}>; rel="self"`);
+  }
+  return sendRendered(c, rendered, { headers: out });
 };
 
 const NEGOTIATED: Record<string, FeedFormat> = {
@@ -52,7 +62,7 @@ export const serveNegotiatedFeed = (c: AppContext): Promise<Response> => {
 
 export const serveOpml = async (c: AppContext): Promise<Response> => {
   const site = siteConfig(c.env);
-  const rendered = await renderCache.get('opml', async () => ({
+  const rendered = await renderOnce(c.env, 'opml', async () => ({
     body: renderOpml(site, tags, articles[0]?.updated),
     contentType: MIME.opml,
     ...(articles[0] ? { modified: articles[0].updated } : {}),

@@ -18,6 +18,7 @@ const SiteConfigSchema = v.object({
   SITE_TIME_ZONE: text,
   FEED_PAGE_SIZE: v.pipe(text, v.toNumber(), v.integer(), v.minValue(1), v.maxValue(100)),
   SITE_COPYRIGHT: v.optional(v.pipe(v.string(), v.trim()), ''),
+  WEBSUB_HUB: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url(), v.startsWith('https://'))]), ''),
 });
 
 export interface SiteConfig {
@@ -31,6 +32,8 @@ export interface SiteConfig {
   pageSize: number;
   /** Rights statement for the feeds, if any. */
   copyright?: string;
+  /** WebSub hub the feeds advertise, if any. */
+  hub?: string;
 }
 
 const cache = new WeakMap<object, SiteConfig>();
@@ -53,6 +56,7 @@ export const siteConfig = (env: Env): SiteConfig => {
     timeZone: vars.SITE_TIME_ZONE,
     pageSize: vars.FEED_PAGE_SIZE,
     ...(vars.SITE_COPYRIGHT ? { copyright: vars.SITE_COPYRIGHT } : {}),
+    ...(vars.WEBSUB_HUB ? { hub: vars.WEBSUB_HUB } : {}),
   };
   cache.set(env, config);
   return config;

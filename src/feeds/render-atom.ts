@@ -38,6 +38,7 @@ export const renderAtom = (model: FeedModel): string => {
     generator: GENERATOR,
     author: { name: xmlText(model.site.author) },
     favicon: model.iconUrl,
+    ...(model.site.hub ? { hub: model.site.hub } : {}),
     ...(model.site.copyright ? { copyright: xmlText(model.site.copyright) } : {}),
   });
   for (const { meta, url, contentHtml } of model.items) {

@@ -19,6 +19,7 @@ export const renderJsonFeed = (model: FeedModel): string => {
     favicon: model.iconUrl,
     language: model.site.language,
     authors,
+    ...(model.site.hub ? { hubs: [{ type: 'WebSub', url: model.site.hub }] } : {}),
     items: model.items.map(({ meta, body, url, contentHtml, imageUrl }) => ({
       id: meta.guid,
       url,

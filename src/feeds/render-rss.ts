@@ -17,6 +17,7 @@ const channelExtensions = (model: FeedModel): Extension[] => {
   const links = [
     { href: model.links.rss, rel: 'self', type: 'application/rss+xml' },
     ...pagingLinks(model.paging.rss).map(({ rel, href }) => ({ href, rel, type: 'application/rss+xml' })),
+    ...(model.site.hub ? [{ href: model.site.hub, rel: 'hub' }] : []),
   ];
   return [
     { name: 'atom:link', objects: links.map((attributes) => ({ _attributes: attributes })) as unknown as Record<string, unknown> },

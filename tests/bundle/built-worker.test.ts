@@ -2,15 +2,20 @@ import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, startBuiltWorker } from '../../scripts/built-worker.ts';
 
+const ROUTES = ['/', '/articles/mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom', '/tags/kazakhstan',
+  '/rss.xml', '/atom.xml', '/feed.json', '/tags/kazakhstan/atom.xml', '/feeds.opml', '/favicon.svg', '/nope'];
+
 // The bundle `wrangler deploy` would upload, run by Miniflare as production runs it.
 describe('the deployable bundle', () => {
   let worker: Miniflare;
+  let other: Miniflare;
 
   beforeAll(async () => {
-    worker = await startBuiltWorker({ scriptPath: await buildBundle() });
+    const scriptPath = await buildBundle();
+    [worker, other] = await Promise.all([startBuiltWorker({ scriptPath }), startBuiltWorker({ scriptPath })]);
   }, 120_000);
 
-  afterAll(() => worker?.dispose());
+  afterAll(() => Promise.all([worker?.dispose(), other?.dispose()]));
 
   it('answers / with the seed article', async () => {
     const response = await worker.dispatchFetch('http://localhost/');
@@ -25,5 +30,13 @@ describe('the deployable bundle', () => {
     const asset = await worker.dispatchFetch('http://localhost/_content/articles/000_caf9e8d9b7b58b94.json');
     expect(asset.status).toBe(404);
     await asset.arrayBuffer();
+  });
+
+  it('gives every response the same bytes and ETag in another isolate', async () => {
+    for (const path of ROUTES) {
+      const [a, b] = await Promise.all([worker.dispatchFetch(`http://localhost${path}`), other.dispatchFetch(`http://localhost${path}`)]);
+      expect(a.headers.get('ETag'), path).toBe(b.headers.get('ETag'));
+      expect(await a.text()).toBe(await b.text());
+    }
   });
 });
