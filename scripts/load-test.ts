@@ -5,42 +5,16 @@
  *
  *   npm run load [-- --duration 10 --connections 50]
  */
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { projectRoot } from './wrangler-config.ts';
+import { startDevServer } from './dev-server.ts';
 
 const { values } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, port: { type: 'string', default: '8799' } },
 });
-const port = Number(values.port);
-const base = `http://127.0.0.1:${port}`;
-
-const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--var', `SITE_URL:${base}`], {
-  cwd: projectRoot,
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  stdio: 'ignore',
-  detached: true,
-});
-const stop = () => {
-  try {
-    process.kill(-dev.pid!, 'SIGTERM');
-  } catch {}
-};
-process.on('exit', stop);
-
-const waitForServer = async () => {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('wrangler dev did not start within 60 s');
-};
+const { url: base, stop } = await startDevServer(Number(values.port));
 
 try {
-  await waitForServer();
   const etag = async (path: string) => (await fetch(`${base}${path}`)).headers.get('ETag') ?? '';
   const slug = /href="\/articles\/([^"]+)"/.exec(await (await fetch(`${base}/`)).text())?.[1] ?? 'missing';
   const requests = [

@@ -9,9 +9,20 @@ export const articles: readonly ArticleMeta[] = contentIndex.articles;
 /** Changes whenever any compiled output does: part of every cache key and ETag. */
 export const contentVersion = contentIndex.version;
 
-const bySlug = new Map(articles.map((article) => [article.slug, article]));
+const positions = new Map(articles.map((article, position) => [article.slug, position]));
 
-export const findArticle = (slug: string): ArticleMeta | undefined => bySlug.get(slug);
+export const findArticle = (slug: string): ArticleMeta | undefined => {
+  const position = positions.get(slug);
+  return position === undefined ? undefined : articles[position];
+};
+
+/** The articles published just before and just after this one. */
+export const neighbours = (meta: ArticleMeta): { older?: ArticleMeta; newer?: ArticleMeta } => {
+  const position = positions.get(meta.slug) ?? -1;
+  const older = articles[position + 1];
+  const newer = position > 0 ? articles[position - 1] : undefined;
+  return { ...(older ? { older } : {}), ...(newer ? { newer } : {}) };
+};
 
 export const tags: readonly TagEntry[] = contentIndex.tags;
 

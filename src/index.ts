@@ -3,15 +3,16 @@ import { Hono, type Handler } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { CACHE_CONTROL } from './cache-policy.ts';
-import { findArticle, findTag } from './content-store.ts';
+import { findArticle } from './content-store.ts';
 import { MIME } from './feeds/mime-types.ts';
 import { canonicalRedirect, methodNotAllowed } from './http-rules.ts';
 import { FAVICON_SVG } from './pages/favicon.ts';
-import { renderArticlePage, renderHomePage, renderNotFoundPage, renderTagPage } from './pages/render-pages.tsx';
+import { renderArticlePage, renderNotFoundPage, renderRobotsTxt, renderSitemapXml } from './pages/render-pages.tsx';
 import { paths } from './paths.ts';
 import { renderOnce } from './render-cache.ts';
 import { sendRendered } from './send-rendered.ts';
 import { feedError, serveFeed, serveNegotiatedFeed, serveOpml } from './serve-feed.ts';
+import { serveHome, serveTag } from './serve-page.ts';
 
 type Env_ = { Bindings: Env };
 const app = new Hono<Env_>();
@@ -41,18 +42,16 @@ const route = (path: string, handler: Handler<Env_>, { cors: withCors = false } 
   app.all(path, methodNotAllowed);
 };
 
-// Pages.
-route(paths.home, async (c) => sendRendered(c, await renderOnce(c.env, 'home', () => renderHomePage(c.env))));
+// Pages: /, /articles/<slug>, /tags/<slug> (listings take ?page=N), and what crawlers read.
+route(paths.home, serveHome);
 route(paths.article(':slug'), async (c) => {
   const meta = findArticle(c.req.param('slug') ?? '');
   if (!meta) return c.notFound();
   return sendRendered(c, await renderOnce(c.env, `article:${meta.id}`, () => renderArticlePage(c.env, meta)));
 });
-route(paths.tag(':tag'), async (c) => {
-  const tag = findTag(c.req.param('tag') ?? '');
-  if (!tag) return c.notFound();
-  return sendRendered(c, await renderOnce(c.env, `tag:${tag.slug}`, () => renderTagPage(c.env, tag)));
-});
+route(paths.tag(':tag'), serveTag);
+route(paths.sitemap, async (c) => sendRendered(c, await renderOnce(c.env, 'sitemap', () => renderSitemapXml(c.env))));
+route(paths.robots, async (c) => sendRendered(c, await renderOnce(c.env, 'robots', () => renderRobotsTxt(c.env))));
 route(paths.favicon, async (c) =>
   sendRendered(c, await renderOnce(c.env, 'favicon', async () => ({ body: FAVICON_SVG, contentType: MIME.svg })), { policy: 'static' }),
 );

@@ -1,8 +1,10 @@
 /** The site's own words, in the content's language. */
 
 export interface Labels {
+  locale: string;
   articles: string;
   subscribe: string;
+  subscribeHint: string;
   rssHint: string;
   atomHint: string;
   jsonHint: string;
@@ -10,39 +12,59 @@ export interface Labels {
   readingTime: (minutes: number) => string;
   source: string;
   author: string;
+  updated: string;
   tags: string;
   backHome: string;
+  older: string;
+  newer: string;
+  olderArticles: string;
+  newerArticles: string;
+  pageOf: (page: number, count: number) => string;
   notFoundTitle: string;
   notFoundText: string;
   noArticles: string;
   tagFeedTitle: (siteTitle: string, tag: string) => string;
   tagFeedDescription: (tag: string) => string;
   tagsOutline: string;
+  pagination: string;
+  articleNavigation: string;
 }
 
 const ru: Labels = {
+  locale: 'ru_RU',
   articles: 'Статьи',
   subscribe: 'Подписаться',
+  subscribeHint: 'Скопируйте адрес ленты в свою RSS-читалку (NetNewsWire, Feedly, Miniflux, newsboat):',
   rssHint: 'для большинства RSS-читалок',
   atomHint: 'тот же поток в формате Atom',
   jsonHint: 'для приложений и сервисов',
   opmlHint: 'все ленты сайта одним файлом для импорта в читалку',
-  readingTime: (minutes) => `${minutes} мин чтения`,
+  readingTime: (minutes) => `${minutes}\u00a0мин чтения`,
   source: 'Источник',
   author: 'Автор',
+  updated: 'обновлено',
   tags: 'Теги',
   backHome: 'Все статьи',
+  older: 'Предыдущая статья',
+  newer: 'Следующая статья',
+  olderArticles: 'Более ранние статьи',
+  newerArticles: 'Более новые статьи',
+  pageOf: (page, count) => `Страница ${page} из ${count}`,
   notFoundTitle: 'Страница не найдена',
   notFoundText: 'Такой страницы здесь нет. Возможно, адрес набран с ошибкой.',
   noArticles: 'Статей пока нет.',
   tagFeedTitle: (site, tag) => `${site}: ${tag}`,
   tagFeedDescription: (tag) => `Статьи с тегом «${tag}»`,
   tagsOutline: 'Теги',
+  pagination: 'Страницы',
+  articleNavigation: 'Соседние статьи',
 };
 
 const en: Labels = {
+  locale: 'en_US',
   articles: 'Articles',
   subscribe: 'Subscribe',
+  subscribeHint: 'Copy a feed address into your feed reader (NetNewsWire, Feedly, Miniflux, newsboat):',
   rssHint: 'for most feed readers',
   atomHint: 'the same feed as Atom',
   jsonHint: 'for apps and services',
@@ -50,14 +72,22 @@ const en: Labels = {
   readingTime: (minutes) => `${minutes} min read`,
   source: 'Source',
   author: 'Author',
+  updated: 'updated',
   tags: 'Tags',
   backHome: 'All articles',
+  older: 'Previous article',
+  newer: 'Next article',
+  olderArticles: 'Older articles',
+  newerArticles: 'Newer articles',
+  pageOf: (page, count) => `Page ${page} of ${count}`,
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. It may have been mistyped.',
   noArticles: 'No articles yet.',
   tagFeedTitle: (site, tag) => `${site}: ${tag}`,
   tagFeedDescription: (tag) => `Articles tagged “${tag}”`,
   tagsOutline: 'Tags',
+  pagination: 'Pages',
+  articleNavigation: 'More articles',
 };
 
 export const labelsFor = (language: string): Labels => (language.split('-')[0] === 'ru' ? ru : en);

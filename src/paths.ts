@@ -16,6 +16,8 @@ export const paths = {
   negotiatedFeed: '/feed',
   opml: '/feeds.opml',
   favicon: '/favicon.svg',
+  sitemap: '/sitemap.xml',
+  robots: '/robots.txt',
   /** Where the content build puts an article's body among the static assets. */
   articleBody: (id: string) => `/_content/articles/${id}.json`,
 } as const;

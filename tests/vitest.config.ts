@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       {
         // Pure functions (parsing, compiling, rendering) and the built bundle, in Node.
-        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts', 'tests/bundle/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts', 'tests/bundle/**/*.test.ts', 'tests/browser/**/*.test.ts'], environment: 'node' },
       },
       {
         // The Worker itself, inside workerd.

@@ -8,6 +8,7 @@ export const MIME = {
   text: 'text/plain; charset=utf-8',
   opml: 'text/x-opml; charset=utf-8',
   svg: 'image/svg+xml',
+  xml: 'application/xml; charset=utf-8',
 } as const;
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -17,6 +18,7 @@ const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
   png: 'image/png',
   svg: 'image/svg+xml',
+  xml: 'application/xml; charset=utf-8',
   webp: 'image/webp',
 };
 

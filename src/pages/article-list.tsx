@@ -1,9 +1,21 @@
-/** A list of article teasers: title, date, reading time, summary, tags. */
-import type { ArticleMeta } from '../content/types.ts';
+/** Building blocks of listing pages: teasers, tag links, the pager, the subscribe box. */
+import type { ArticleMeta, ArticleTag } from '../content/types.ts';
 import { labelsFor } from '../labels.ts';
-import { paths } from '../paths.ts';
+import type { Page } from '../pagination.ts';
+import { absoluteUrl, pagedPath, paths } from '../paths.ts';
 import type { SiteConfig } from '../site-config.ts';
 import { formatDate } from './format-date.ts';
+
+export const TagLinks = ({ tags, label }: { tags: readonly ArticleTag[]; label: string }) =>
+  tags.length === 0 ? null : (
+    <ul class="tags" aria-label={label}>
+      {tags.map((tag) => (
+        <li>
+          <a href={paths.tag(tag.slug)}>{tag.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
 
 export const ArticleList = ({ site, articles }: { site: SiteConfig; articles: readonly ArticleMeta[] }) => {
   const t = labelsFor(site.language);
@@ -11,40 +23,58 @@ export const ArticleList = ({ site, articles }: { site: SiteConfig; articles: re
   return (
     <>
       {articles.map((article) => (
-        <article lang={article.language}>
+        <article class="teaser" lang={article.language}>
           <h3>
             <a href={paths.article(article.slug)}>{article.title}</a>
           </h3>
-          <p>
+          <p class="meta">
             <time datetime={article.published}>{formatDate(article.published, site.language, site.timeZone)}</time>
             {' · '}
             {t.readingTime(article.readingMinutes)}
           </p>
           <p>{article.summary}</p>
-          {article.tags.length > 0 ? (
-            <ul aria-label={t.tags}>
-              {article.tags.map((tag) => (
-                <li>
-                  <a href={paths.tag(tag.slug)}>{tag.name}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <TagLinks tags={article.tags} label={t.tags} />
         </article>
       ))}
     </>
   );
 };
 
-/** Where to subscribe: each feed with one line on what it is for. */
-export const SubscribeLinks = ({ site, tag }: { site: SiteConfig; tag?: string }) => {
+/** Links to the newer and older pages of a list; nothing when it fits on one page. */
+export const Pager = ({ site, page, path }: { site: SiteConfig; page: Page; path: string }) => {
+  if (page.count === 1) return null;
   const t = labelsFor(site.language);
   return (
-    <ul>
-      <li><a href={paths.feed('rss', tag)}>RSS</a> — {t.rssHint}</li>
-      <li><a href={paths.feed('atom', tag)}>Atom</a> — {t.atomHint}</li>
-      <li><a href={paths.feed('json', tag)}>JSON Feed</a> — {t.jsonHint}</li>
-      {tag ? null : <li><a href={paths.opml}>OPML</a> — {t.opmlHint}</li>}
-    </ul>
+    <nav class="pager" aria-label={t.pagination}>
+      {page.number > 1 ? <a href={pagedPath(path, page.number - 1)} rel="prev">← {t.newerArticles}</a> : <span />}
+      <span>{t.pageOf(page.number, page.count)}</span>
+      {page.number < page.count ? <a href={pagedPath(path, page.number + 1)} rel="next">{t.olderArticles} →</a> : <span />}
+    </nav>
+  );
+};
+
+/** Where to subscribe: each feed's full address, to copy, with one line on what it is for. */
+export const SubscribeBox = ({ site, tag }: { site: SiteConfig; tag?: string }) => {
+  const t = labelsFor(site.language);
+  const feeds = [
+    { name: 'RSS', path: paths.feed('rss', tag), hint: t.rssHint },
+    { name: 'Atom', path: paths.feed('atom', tag), hint: t.atomHint },
+    { name: 'JSON Feed', path: paths.feed('json', tag), hint: t.jsonHint },
+    ...(tag ? [] : [{ name: 'OPML', path: paths.opml, hint: t.opmlHint }]),
+  ];
+  return (
+    <section class="subscribe" aria-labelledby="subscribe">
+      <h2 id="subscribe">{t.subscribe}</h2>
+      <p>{t.subscribeHint}</p>
+      <ul>
+        {feeds.map(({ name, path, hint }) => (
+          <li>
+            <a href={path}>{name}</a> — {hint}
+            <br />
+            <code>{absoluteUrl(site.url, path)}</code>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 };

@@ -1,23 +1,87 @@
-/** An article's own page: the permalink every feed item points to. */
+/** An article's own page: the permalink every feed item points to, described for link previews and search engines. */
 import { raw } from 'hono/html';
 import type { ArticleBody, ArticleMeta } from '../content/types.ts';
-import { paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
-import { formatDate } from './format-date.ts';
 import { labelsFor } from '../labels.ts';
+import { absoluteUrl, paths } from '../paths.ts';
+import type { SiteConfig } from '../site-config.ts';
+import { TagLinks } from './article-list.tsx';
+import { formatDate } from './format-date.ts';
 import { Layout } from './layout.tsx';
 
-export const ArticlePage = ({ site, meta, body }: { site: SiteConfig; meta: ArticleMeta; body: ArticleBody }) => {
-  const t = labelsFor(meta.language);
+export interface ArticlePageProps {
+  site: SiteConfig;
+  meta: ArticleMeta;
+  body: ArticleBody;
+  older?: ArticleMeta;
+  newer?: ArticleMeta;
+}
+
+/** schema.org NewsArticle; "<" is escaped so no text can close the script element. */
+const jsonLd = (site: SiteConfig, meta: ArticleMeta, url: string): string =>
+  JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: meta.title,
+    description: meta.summary,
+    url,
+    mainEntityOfPage: url,
+    datePublished: meta.published,
+    dateModified: meta.updated,
+    inLanguage: meta.language,
+    author: { '@type': 'Organization', name: meta.author ?? site.author },
+    publisher: { '@type': 'Organization', name: site.title, logo: { '@type': 'ImageObject', url: absoluteUrl(site.url, paths.favicon) } },
+    ...(meta.image?.src ? { image: absoluteUrl(site.url, meta.image.src) } : {}),
+    ...(meta.source ? { isBasedOn: meta.source } : {}),
+    keywords: meta.tags.map((tag) => tag.name),
+    wordCount: meta.wordCount,
+  }).replace(/</g, '\\u003c');
+
+const SocialTags = ({ site, meta, url }: { site: SiteConfig; meta: ArticleMeta; url: string }) => {
+  const image = meta.image?.src ? absoluteUrl(site.url, meta.image.src) : undefined;
   return (
-    <Layout site={site} title={`${meta.title} — ${site.title}`} description={meta.summary} canonicalPath={paths.article(meta.slug)}>
+    <>
+      <meta property="og:type" content="article" />
+      <meta property="og:title" content={meta.title} />
+      <meta property="og:description" content={meta.summary} />
+      <meta property="og:url" content={url} />
+      <meta property="og:site_name" content={site.title} />
+      <meta property="og:locale" content={labelsFor(meta.language).locale} />
+      {image ? <meta property="og:image" content={image} /> : null}
+      <meta property="article:published_time" content={meta.published} />
+      <meta property="article:modified_time" content={meta.updated} />
+      {meta.tags.map((tag) => (
+        <meta property="article:tag" content={tag.name} />
+      ))}
+      <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+      <meta name="twitter:title" content={meta.title} />
+      <meta name="twitter:description" content={meta.summary} />
+      <script type="application/ld+json">{raw(jsonLd(site, meta, url))}</script>
+    </>
+  );
+};
+
+export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps) => {
+  const t = labelsFor(meta.language);
+  const url = absoluteUrl(site.url, paths.article(meta.slug));
+  const date = (iso: string) => formatDate(iso, meta.language, site.timeZone);
+  return (
+    <Layout
+      site={site}
+      title={`${meta.title} — ${site.title}`}
+      description={meta.summary}
+      canonicalPath={paths.article(meta.slug)}
+      head={<SocialTags site={site} meta={meta} url={url} />}
+    >
       <article lang={meta.language}>
         <h1>{meta.title}</h1>
-        <p>
-          <time datetime={meta.published}>{formatDate(meta.published, meta.language, site.timeZone)}</time>
+        <p class="meta">
+          <time datetime={meta.published}>{date(meta.published)}</time>
+          {meta.updated !== meta.published ? <> ({t.updated} <time datetime={meta.updated}>{date(meta.updated)}</time>)</> : null}
           {' · '}
           {t.author}: {meta.author ?? site.author}
           {meta.source ? <> · {t.source}: {meta.source}</> : null}
+          {' · '}
+          {t.readingTime(meta.readingMinutes)}
         </p>
         {meta.image ? (
           <figure>
@@ -25,21 +89,16 @@ export const ArticlePage = ({ site, meta, body }: { site: SiteConfig; meta: Arti
             {meta.image.caption ? <figcaption>{meta.image.caption}</figcaption> : null}
           </figure>
         ) : null}
-        {meta.tags.length > 0 ? (
-          <ul aria-label={t.tags}>
-            {meta.tags.map((tag) => (
-              <li>
-                <a href={paths.tag(tag.slug)}>{tag.name}</a>
-              </li>
-            ))}
-          </ul>
-        ) : null}
         {/* The body was sanitised by the content build: Markdown without raw HTML, or escaped text. */}
         {raw(body.html)}
+        <TagLinks tags={meta.tags} label={t.tags} />
       </article>
-      <p>
-        <a href={paths.home}>{t.backHome}</a>
-      </p>
+      {older || newer ? (
+        <nav class="neighbours" aria-label={t.articleNavigation}>
+          {older ? <a href={paths.article(older.slug)} rel="prev">← {t.older}: {older.title}</a> : <span />}
+          {newer ? <a href={paths.article(newer.slug)} rel="next">{t.newer}: {newer.title} →</a> : <span />}
+        </nav>
+      ) : null}
     </Layout>
   );
 };

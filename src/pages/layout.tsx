@@ -1,9 +1,11 @@
-/** The frame every HTML page shares: head with feed autodiscovery, header, footer. */
+/** The frame every HTML page shares: head with styles and feed autodiscovery, site header and footer. */
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import type { ArticleTag } from '../content/types.ts';
 import { labelsFor } from '../labels.ts';
 import { absoluteUrl, paths, type FeedFormat } from '../paths.ts';
 import type { SiteConfig } from '../site-config.ts';
+import { STYLESHEET } from './stylesheet.ts';
 
 export interface LayoutProps {
   site: SiteConfig;
@@ -12,6 +14,8 @@ export interface LayoutProps {
   canonicalPath: string;
   /** A tag page also offers that tag's feeds, after the site's. */
   tag?: ArticleTag;
+  /** Page-specific head elements: OpenGraph, JSON-LD. */
+  head?: Child;
   children: Child;
 }
 
@@ -32,23 +36,38 @@ const FeedAlternates = ({ site, tag }: { site: SiteConfig; tag?: ArticleTag }) =
   );
 };
 
-export const Layout = ({ site, title, description, canonicalPath, tag, children }: LayoutProps) => (
-  <html lang={site.language}>
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{title}</title>
-      <meta name="description" content={description} />
-      <link rel="canonical" href={absoluteUrl(site.url, canonicalPath)} />
-      <link rel="icon" href={paths.favicon} type="image/svg+xml" />
-      <FeedAlternates site={site} />
-      {tag ? <FeedAlternates site={site} tag={tag} /> : null}
-    </head>
-    <body>
-      <header>
-        <a href={paths.home}>{site.title}</a>
-      </header>
-      <main>{children}</main>
-    </body>
-  </html>
-);
+export const Layout = ({ site, title, description, canonicalPath, tag, head, children }: LayoutProps) => {
+  const t = labelsFor(site.language);
+  return (
+    <html lang={site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <meta name="description" content={description} />
+        <link rel="canonical" href={absoluteUrl(site.url, canonicalPath)} />
+        <link rel="icon" href={paths.favicon} type="image/svg+xml" />
+        <FeedAlternates site={site} />
+        {tag ? <FeedAlternates site={site} tag={tag} /> : null}
+        <meta name="color-scheme" content="light dark" />
+        {head}
+        <style>{raw(STYLESHEET)}</style>
+      </head>
+      <body>
+        <header class="site">
+          <div class="wrap">
+            <a href={paths.home}>{site.title}</a>
+            <a href={paths.feed('rss')}>{t.subscribe}</a>
+          </div>
+        </header>
+        <main class="wrap">{children}</main>
+        <footer class="site">
+          <div class="wrap">
+            <a href={paths.home}>{t.backHome}</a> · <a href={paths.feed('rss')}>RSS</a> · <a href={paths.feed('atom')}>Atom</a> ·{' '}
+            <a href={paths.feed('json')}>JSON Feed</a>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+};

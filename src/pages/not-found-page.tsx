@@ -1,7 +1,8 @@
 /** The 404 page, in the site's look. */
+import { labelsFor } from '../labels.ts';
 import { paths } from '../paths.ts';
 import type { SiteConfig } from '../site-config.ts';
-import { labelsFor } from '../labels.ts';
+import { SubscribeBox } from './article-list.tsx';
 import { Layout } from './layout.tsx';
 
 export const NotFoundPage = ({ site }: { site: SiteConfig }) => {
@@ -13,6 +14,7 @@ export const NotFoundPage = ({ site }: { site: SiteConfig }) => {
       <p>
         <a href={paths.home}>{t.backHome}</a>
       </p>
+      <SubscribeBox site={site} />
     </Layout>
   );
 };

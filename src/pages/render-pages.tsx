@@ -1,36 +1,48 @@
-/** Renders the HTML pages to strings, ready for the render cache. */
+/** Renders the HTML pages, sitemap and robots.txt to strings, ready for the render cache. */
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ArticleMeta, TagEntry } from '../content/types.ts';
-import { articles, loadBody, tagArticles } from '../content-store.ts';
+import { articles, loadBody, neighbours, tagArticles, tags, type ArticleList } from '../content-store.ts';
 import { MIME } from '../feeds/mime-types.ts';
+import type { Page } from '../pagination.ts';
 import type { RenderInput } from '../render-cache.ts';
 import { siteConfig } from '../site-config.ts';
 import { ArticlePage } from './article-page.tsx';
+import { contentSecurityPolicy } from './content-security-policy.ts';
 import { HomePage } from './home-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { renderRobots, renderSitemap } from './render-sitemap.ts';
 import { TagPage } from './tag-page.tsx';
 
 const toHtml = async (element: JSX.Element, modified?: string): Promise<RenderInput> => ({
   body: `<!doctype html>${await element.toString()}`,
   contentType: MIME.html,
+  headers: { 'Content-Security-Policy': await contentSecurityPolicy() },
   ...(modified ? { modified } : {}),
 });
 
-export const renderHomePage = (env: Env): Promise<RenderInput> => {
-  const site = siteConfig(env);
-  const shown = articles.slice(0, site.pageSize);
-  return toHtml(<HomePage site={site} articles={shown} />, shown[0]?.updated);
+const shown = (list: ArticleList, page: Page) => list.slice(page.start, page.end);
+
+export const renderHomePage = (env: Env, list: ArticleList, page: Page): Promise<RenderInput> => {
+  const items = shown(list, page);
+  return toHtml(<HomePage site={siteConfig(env)} articles={items} page={page} />, items[0]?.updated);
+};
+
+export const renderTagPage = (env: Env, tag: TagEntry, page: Page): Promise<RenderInput> => {
+  const items = shown(tagArticles(tag), page);
+  return toHtml(<TagPage site={siteConfig(env)} tag={tag} articles={items} page={page} />, items[0]?.updated);
 };
 
 export const renderArticlePage = async (env: Env, meta: ArticleMeta): Promise<RenderInput> => {
   const body = await loadBody(env.ASSETS, meta.id);
-  return toHtml(<ArticlePage site={siteConfig(env)} meta={meta} body={body} />, meta.updated);
-};
-
-export const renderTagPage = (env: Env, tag: TagEntry): Promise<RenderInput> => {
-  const site = siteConfig(env);
-  const shown = tagArticles(tag).slice(0, site.pageSize);
-  return toHtml(<TagPage site={site} tag={tag} articles={shown} />, shown[0]?.updated);
+  return toHtml(<ArticlePage site={siteConfig(env)} meta={meta} body={body} {...neighbours(meta)} />, meta.updated);
 };
 
 export const renderNotFoundPage = (env: Env): Promise<RenderInput> => toHtml(<NotFoundPage site={siteConfig(env)} />);
+
+export const renderSitemapXml = async (env: Env): Promise<RenderInput> => ({
+  body: renderSitemap(siteConfig(env), articles, tags),
+  contentType: MIME.xml,
+  ...(articles[0] ? { modified: articles[0].updated } : {}),
+});
+
+export const renderRobotsTxt = async (env: Env): Promise<RenderInput> => ({ body: renderRobots(siteConfig(env)), contentType: MIME.text });

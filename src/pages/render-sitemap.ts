@@ -1,0 +1,23 @@
+/** sitemap.xml (every page, with its last change) and robots.txt pointing at it. */
+import type { ArticleMeta, TagEntry } from '../content/types.ts';
+import { escapeHtml } from '../escape-html.ts';
+import { absoluteUrl, paths } from '../paths.ts';
+import type { SiteConfig } from '../site-config.ts';
+
+const entry = (loc: string, lastmod: string | undefined) =>
+  `  <url><loc>${escapeHtml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
+
+/** One file holds 50,000 URLs (sitemaps.org): articles and tags of this site stay well under that. */
+export const renderSitemap = (site: SiteConfig, articles: readonly ArticleMeta[], tags: readonly TagEntry[]): string =>
+  [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    entry(absoluteUrl(site.url, paths.home), articles[0]?.updated),
+    ...articles.map((meta) => entry(absoluteUrl(site.url, paths.article(meta.slug)), meta.updated)),
+    ...tags.map((tag) => entry(absoluteUrl(site.url, paths.tag(tag.slug)), articles[tag.articles[0]!]?.updated)),
+    '</urlset>',
+    '',
+  ].join('\n');
+
+export const renderRobots = (site: SiteConfig): string =>
+  `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site.url, paths.sitemap)}\n`;

@@ -1,0 +1,88 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { parseXml } from '../helpers/parse-xml.ts';
+
+const ORIGIN = 'https://publisher.example.com';
+const SLUG = 'mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom';
+const TITLE = 'Мишустин анонсировал рекордный товарооборот между РФ и Казахстаном';
+const get = (path: string) => exports.default.fetch(new Request(`${ORIGIN}${path}`));
+const attribute = (html: string, selector: RegExp) => selector.exec(html)?.[1];
+
+describe('the article page', () => {
+  const page = async () => (await get(`/articles/${SLUG}`)).text();
+
+  it('shows the date in Russian, the author, the source and the caption once', async () => {
+    const html = await page();
+    expect(html).toContain('<time datetime="2022-11-28T12:00:00+03:00">28 ноября 2022</time>');
+    expect(html).toContain('Автор: Редакция');
+    expect(html).toContain('Источник: Вести.Ru');
+    expect(html.split('Михаил Мишустин</figcaption>')).toHaveLength(2);
+    expect(html).toContain('<a href="/tags/kazakhstan">Казахстан</a>');
+  });
+
+  it('carries canonical, OpenGraph and Twitter tags', async () => {
+    const html = await page();
+    expect(attribute(html, /<link rel="canonical" href="([^"]+)"/)).toBe(`${ORIGIN}/articles/${SLUG}`);
+    expect(attribute(html, /<meta property="og:title" content="([^"]+)"/)).toBe(TITLE);
+    expect(attribute(html, /<meta property="og:url" content="([^"]+)"/)).toBe(`${ORIGIN}/articles/${SLUG}`);
+    expect(attribute(html, /<meta property="og:locale" content="([^"]+)"/)).toBe('ru_RU');
+    expect(attribute(html, /<meta property="article:published_time" content="([^"]+)"/)).toBe('2022-11-28T12:00:00+03:00');
+    expect(attribute(html, /<meta name="twitter:card" content="([^"]+)"/)).toBe('summary');
+  });
+
+  it('describes itself as a schema.org NewsArticle in JSON-LD that parses', async () => {
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(await page())?.[1];
+    expect(JSON.parse(json!)).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: TITLE,
+      datePublished: '2022-11-28T12:00:00+03:00',
+      inLanguage: 'ru',
+      mainEntityOfPage: `${ORIGIN}/articles/${SLUG}`,
+      author: { '@type': 'Organization', name: 'Редакция' },
+    });
+  });
+});
+
+describe('every HTML page', () => {
+  it('has the feeds first in its head, and a CSP that allows no script and only its own stylesheet', async () => {
+    for (const path of ['/', `/articles/${SLUG}`, '/tags/kazakhstan', '/nope']) {
+      const response = await get(path);
+      const html = await response.text();
+      expect(html.indexOf('type="application/rss+xml"'), path).toBeLessThan(html.indexOf('<style>'));
+      const csp = response.headers.get('Content-Security-Policy')!;
+      expect(csp).toContain("script-src 'none'");
+      expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/]{43}='/);
+      expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/);
+    }
+  });
+
+  it('keeps the landing page small', async () => {
+    expect((await (await get('/')).arrayBuffer()).byteLength).toBeLessThan(30 * 1024);
+  });
+});
+
+describe('listing pages', () => {
+  it('page the home page: a malformed page is 400, one past the end 404', async () => {
+    expect((await get('/?page=1')).status).toBe(200);
+    expect((await get('/?page=abc')).status).toBe(400);
+    const past = await get('/?page=2');
+    expect(past.status).toBe(404);
+    expect(await past.text()).toContain('Страница не найдена');
+  });
+});
+
+describe('for crawlers', () => {
+  it('lists every page in sitemap.xml with its last change', async () => {
+    const response = await get('/sitemap.xml');
+    expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8');
+    const urls = parseXml(await response.text()).urlset.url;
+    expect(urls).toContainEqual({ loc: `${ORIGIN}/articles/${SLUG}`, lastmod: '2022-11-28T12:00:00+03:00' });
+    expect(urls).toContainEqual({ loc: `${ORIGIN}/tags/kazakhstan`, lastmod: '2022-11-28T12:00:00+03:00' });
+    expect(urls[0].loc).toBe(`${ORIGIN}/`);
+  });
+
+  it('points robots.txt at the sitemap', async () => {
+    expect(await (await get('/robots.txt')).text()).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}/sitemap.xml\n`);
+  });
+});
