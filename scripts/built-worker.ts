@@ -1,5 +1,7 @@
 /** Builds the deployable bundle with wrangler and runs it in Miniflare, as production would run it. */
 import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { convertV4MiniflareOptions, type Json, Miniflare } from 'miniflare';
@@ -7,22 +9,39 @@ import { projectRoot, readWranglerConfig } from './wrangler-config.ts';
 
 const run = promisify(execFile);
 
-export interface BundleOptions {
-  outdir?: string;
-  /** Another corpus than seeds/, and where its body assets go. */
-  seeds?: string;
-  assets?: string;
+export interface Bundle {
+  scriptPath: string;
+  assetsDir: string;
 }
 
-/** `wrangler deploy --dry-run`: runs the content build and bundles the Worker exactly as a deploy would, without an account. */
-export const buildBundle = async ({ outdir = join(projectRoot, 'dist/worker'), seeds, assets }: BundleOptions = {}): Promise<string> => {
-  const content = { ...(seeds ? { CONTENT_SEEDS: seeds } : {}), ...(assets ? { CONTENT_ASSETS: assets } : {}) };
+const wranglerDryRun = async (cwd: string, outdir: string, env: Record<string, string> = {}): Promise<void> => {
   await run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
-    cwd: projectRoot,
-    env: { ...process.env, ...content, WRANGLER_SEND_METRICS: 'false' },
+    cwd,
+    env: { ...process.env, ...env, WRANGLER_SEND_METRICS: 'false' },
     maxBuffer: 64 * 1024 * 1024,
   });
-  return join(outdir, 'index.js');
+};
+
+/**
+ * `wrangler deploy --dry-run`: the content build and the bundle, exactly as a
+ * deploy makes them, without an account. Over another corpus (`seeds`), it
+ * works in a staging copy of the project, so src/generated/ here is never touched.
+ */
+export const buildBundle = async (seeds?: string, stagingDir?: string): Promise<Bundle> => {
+  if (!seeds) {
+    await wranglerDryRun(projectRoot, join(projectRoot, 'dist/worker'));
+    return { scriptPath: join(projectRoot, 'dist/worker/index.js'), assetsDir: join(projectRoot, 'dist/assets') };
+  }
+  const dir = stagingDir ?? (await mkdtemp(join(tmpdir(), 'feed-publisher-')));
+  await mkdir(dir, { recursive: true });
+  for (const entry of ['src', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json']) {
+    await cp(join(projectRoot, entry), join(dir, entry), { recursive: true });
+  }
+  await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules')).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+  await wranglerDryRun(dir, join(dir, 'worker'), { CONTENT_SEEDS: seeds });
+  return { scriptPath: join(dir, 'worker/index.js'), assetsDir: join(dir, 'dist/assets') };
 };
 
 export interface BuiltWorkerOptions {

@@ -44,7 +44,8 @@ export interface GeneratedArticle {
 export const generateArticle = (i: number, seed = 1): GeneratedArticle => {
   const next = random(seed * 1_000_003 + i);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const title = `${pick(PEOPLE)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(PLACES)} (№ ${i + 1})`;
+  // The number first, so that it survives the slug's 80-character cut: real headlines repeat, generated ones need not.
+  const title = `№ ${i + 1}. ${pick(PEOPLE)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(PLACES)}`;
   const paragraphs = Array.from({ length: 7 + Math.floor(next() * 3) }, () =>
     Array.from({ length: 1 + Math.floor(next() * 2) }, () => pick(SENTENCES)).join(' '),
   );

@@ -11,8 +11,8 @@ describe('the deployable bundle', () => {
   let other: Miniflare;
 
   beforeAll(async () => {
-    const scriptPath = await buildBundle();
-    [worker, other] = await Promise.all([startBuiltWorker({ scriptPath }), startBuiltWorker({ scriptPath })]);
+    const bundle = await buildBundle();
+    [worker, other] = await Promise.all([startBuiltWorker(bundle), startBuiltWorker(bundle)]);
   }, 120_000);
 
   afterAll(() => Promise.all([worker?.dispose(), other?.dispose()]));
