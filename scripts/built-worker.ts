@@ -1,6 +1,6 @@
 /** Builds the deployable bundle with wrangler and runs it in Miniflare, as production would run it. */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -44,6 +44,15 @@ export const buildBundle = async (seeds?: string, stagingDir?: string): Promise<
   return { scriptPath: join(dir, 'worker/index.js'), assetsDir: join(dir, 'dist/assets') };
 };
 
+const bundleModules = async (scriptPath: string) => {
+  const dir = dirname(scriptPath);
+  const texts = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
+  return [
+    { type: 'ESModule' as const, path: scriptPath },
+    ...texts.map((name) => ({ type: 'Text' as const, path: join(dir, name) })),
+  ];
+};
+
 export interface BuiltWorkerOptions {
   scriptPath: string;
   assetsDir?: string;
@@ -63,9 +72,8 @@ export const startBuiltWorker = async ({ scriptPath, assetsDir, vars, port }: Bu
       workers: [
         {
           name: config.name,
-          modules: true,
-          scriptPath,
-          // Module paths resolve from here; the default (the working directory) breaks bundles built elsewhere.
+          // The modules as wrangler uploads them: the bundle first, the content index as a Text module.
+          modules: await bundleModules(scriptPath),
           modulesRoot: dirname(scriptPath),
           compatibilityDate: config.compatibility_date,
           bindings,

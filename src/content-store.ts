@@ -1,6 +1,9 @@
 /** The Worker's view of the compiled content: the index in the script, bodies from static assets. */
-import type { ArticleBody, ArticleMeta, TagEntry } from './content/types.ts';
-import { contentIndex } from './generated/content-index.ts';
+import type { ArticleBody, ArticleMeta, ContentIndex, TagEntry } from './content/types.ts';
+// JSON written by scripts/build-content.ts; a Text module (wrangler's rule for *.txt), parsed once per isolate.
+import contentIndexJson from './generated/content-index.txt';
+
+const contentIndex = JSON.parse(contentIndexJson) as ContentIndex;
 import { paths } from './paths.ts';
 
 /** Newest first. */

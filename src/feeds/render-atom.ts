@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import { escapeHtml } from '../escape-html.ts';
 import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
-import { feedUpdated, GENERATOR } from './render-rss.ts';
+import { channelOptions, itemOptions } from './feed-options.ts';
 import { cdataText, xmlAttribute, xmlText } from './xml-text.ts';
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
@@ -29,28 +29,17 @@ const extendRoot = (xml: string, model: FeedModel): string => {
 
 export const renderAtom = (model: FeedModel): string => {
   const feed = new Feed({
-    id: model.id,
-    title: xmlText(model.title),
-    description: xmlText(model.description),
-    link: model.homeUrl,
-    feed: model.links.atom,
-    updated: feedUpdated(model),
-    generator: GENERATOR,
+    ...channelOptions(model, 'atom'),
     author: { name: xmlText(model.site.author) },
     favicon: model.iconUrl,
     ...(model.site.hub ? { hub: model.site.hub } : {}),
-    ...(model.site.copyright ? { copyright: xmlText(model.site.copyright) } : {}),
   });
-  for (const { meta, url, contentHtml } of model.items) {
+  for (const item of model.items) {
+    const { meta } = item;
     feed.addItem({
-      // Atom titles and summaries are written as type="html": escape the text.
+      ...itemOptions(item),
+      // Atom titles are written as type="html": escape the text.
       title: cdataText(escapeHtml(meta.title)),
-      id: meta.guid,
-      link: url,
-      date: new Date(meta.updated),
-      published: new Date(meta.published),
-      description: cdataText(escapeHtml(meta.summary)),
-      content: cdataText(contentHtml),
       author: [{ name: xmlText(meta.author ?? model.site.author) }],
       category: meta.tags.map((tag) => ({ term: xmlAttribute(tag.name) })),
     });

@@ -1,15 +1,10 @@
 /** RSS 2.0, written by the feed library from the feed model. */
 import { Feed, type Extension } from 'feed';
-import { escapeHtml } from '../escape-html.ts';
 import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
+import { channelOptions, itemOptions } from './feed-options.ts';
 import { imageType } from './mime-types.ts';
 import { cdataText, xmlText } from './xml-text.ts';
-
-export const GENERATOR = 'feed-publisher (Hono on Cloudflare Workers)';
-
-/** A feed with no items still needs a date; the clock would change its bytes on every build. */
-export const feedUpdated = (model: FeedModel): Date => new Date(model.updated ?? 0);
 
 // Channel extensions replace the library's own atom:link list (self only) with
 // self plus the RFC 5005 paging links; fh:complete declares its namespace itself.
@@ -26,28 +21,13 @@ const channelExtensions = (model: FeedModel): Extension[] => {
 };
 
 export const renderRss = (model: FeedModel): string => {
-  const feed = new Feed({
-    id: model.id,
-    title: xmlText(model.title),
-    description: xmlText(model.description),
-    link: model.homeUrl,
-    language: model.site.language,
-    feed: model.links.rss,
-    updated: feedUpdated(model),
-    generator: GENERATOR,
-    ...(model.site.copyright ? { copyright: xmlText(model.site.copyright) } : {}),
-  });
+  const feed = new Feed({ ...channelOptions(model, 'rss'), language: model.site.language });
   for (const extension of channelExtensions(model)) feed.addExtension(extension);
-  for (const { meta, url, contentHtml, imageUrl } of model.items) {
+  for (const item of model.items) {
+    const { meta, imageUrl } = item;
     feed.addItem({
+      ...itemOptions(item),
       title: cdataText(meta.title),
-      id: meta.guid,
-      link: url,
-      date: new Date(meta.updated),
-      published: new Date(meta.published),
-      // description and content:encoded are HTML; the summary is text.
-      description: cdataText(escapeHtml(meta.summary)),
-      content: cdataText(contentHtml),
       category: meta.tags.map((tag) => ({ name: xmlText(tag.name) })),
       extensions: [
         // RSS <author> must be an e-mail address; a bare name goes in dc:creator.
