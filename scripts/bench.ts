@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,13 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import type { Miniflare } from 'miniflare';
 import type { ContentIndex } from '../src/content/types.ts';
+import { createFeedModel } from '../src/feeds/feed-model.ts';
+import { renderAtom } from '../src/feeds/render-atom.ts';
+import { renderJsonFeed } from '../src/feeds/render-json-feed.ts';
+import { renderRss } from '../src/feeds/render-rss.ts';
+import { pageOf } from '../src/pagination.ts';
+import { paths } from '../src/paths.ts';
+import type { SiteConfig } from '../src/site-config.ts';
 import { buildBundle, startBuiltWorker, type Bundle } from './built-worker.ts';
 import { writeCorpus } from './generate-articles.ts';
 import { projectRoot } from './wrangler-config.ts';
@@ -56,6 +63,40 @@ const measureBuild = (seeds: string, dir: string) => {
   return { seconds: round(ms / 1000), peakMemoryMB: round(rssKb / 1024, 0) };
 };
 
+const SITE: SiteConfig = {
+  url: 'https://publisher.example.com', title: 'Лента новостей', description: 'Новости', language: 'ru',
+  author: 'Редакция', timeZone: 'Europe/Moscow', pageSize: 20,
+};
+
+/**
+ * CPU of a feed page's first render, timed in Node's V8 (the engine workerd
+ * runs; workerd itself freezes timers during a request): parse the page's 20
+ * bodies, build the model, render, encode, hash. The asset reads are I/O and left out.
+ */
+const renderCpuMs = async (probeDir: string) => {
+  const index = JSON.parse(await readFile(join(probeDir, 'index.txt'), 'utf8')) as ContentIndex;
+  const pages = Math.max(1, Math.ceil(index.articles.length / SITE.pageSize));
+  const result: Record<string, number> = {};
+  for (const [name, render] of [['rss', renderRss], ['atom', renderAtom], ['json', renderJsonFeed]] as const) {
+    const samples: number[] = [];
+    for (let i = 0; i <= 10; i++) {
+      const page = pageOf(index.articles.length, SITE.pageSize, (i % pages) + 1)!;
+      const metas = index.articles.slice(page.start, page.end);
+      const texts = await Promise.all(metas.map((m) => readFile(join(probeDir, 'assets', paths.articleBody(m.id)), 'utf8')));
+      samples.push(
+        await time(async () => {
+          const entries = metas.map((meta, j) => ({ meta, body: JSON.parse(texts[j]!) }));
+          const bytes = new TextEncoder().encode(render(createFeedModel(SITE, SITE, page, entries)));
+          await crypto.subtle.digest('SHA-256', bytes);
+        }),
+      );
+    }
+    // The first sample compiles the code; the rest are what a new page costs.
+    result[name] = round(median(samples.slice(1)));
+  }
+  return result;
+};
+
 const measureAssets = async (dir: string) => {
   const files = await readdir(join(dir, '_content/articles'));
   const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, '_content/articles', f))).size));
@@ -68,9 +109,13 @@ interface Captured {
   body: string;
 }
 
-/** A Worker that answers each route with the bytes ours gave, from constants: the floor for any handler. */
-const constantWorker = (responses: Record<string, Captured>): string =>
-  `const RESPONSES = ${JSON.stringify(responses)};
+/**
+ * A Worker that answers each route with the bytes ours gave, from constants:
+ * the floor for any handler. It carries the same content index module, unread,
+ * so that startup differences are only what our Worker does with it.
+ */
+const constantWorker = (responses: Record<string, Captured>, indexModule: string | undefined): string =>
+  `${indexModule ? `import index from './${indexModule}';\nglobalThis.unread = () => index;\n` : ''}const RESPONSES = ${JSON.stringify(responses)};
 const encoder = new TextEncoder();
 const BODIES = Object.fromEntries(Object.entries(RESPONSES).map(([k, r]) => [k, encoder.encode(r.body)]));
 export default {
@@ -161,6 +206,7 @@ const benchSize = async (n: number) => {
   await writeCorpus(seeds, n);
   process.stdout.write(`bench: N=${n}: build…`);
   const build = measureBuild(seeds, join(dir, 'probe'));
+  const feedRenderCpuMs = await renderCpuMs(join(dir, 'probe'));
   const bundle: Bundle = await buildBundle(seeds, join(dir, 'project'));
   // Every module wrangler would upload: the bundle and the content index (a Text module).
   const outdir = dirname(bundle.scriptPath);
@@ -186,7 +232,9 @@ const benchSize = async (n: number) => {
   await ours.dispose();
   const constantPath = join(dir, 'constant/index.js');
   await mkdir(join(dir, 'constant'), { recursive: true });
-  await writeFile(constantPath, constantWorker(captured));
+  const indexModule = modules.find((f) => f.endsWith('.txt'));
+  if (indexModule) await cp(join(outdir, indexModule), join(dir, 'constant', indexModule));
+  await writeFile(constantPath, constantWorker(captured, indexModule));
   const constantOptions = { scriptPath: constantPath, assetsDir: bundle.assetsDir };
   const startup = { ms: round(await startupMs(bundle), 0), constantMs: round(await startupMs(constantOptions), 0) };
 
@@ -228,7 +276,7 @@ const benchSize = async (n: number) => {
   await Promise.all([fresh.dispose(), constant.dispose()]);
   process.stdout.write(' done\n');
   await rm(dir, { recursive: true, force: true });
-  return { n, build, script: scriptSize, assets, startup, routes: perRoute };
+  return { n, build, script: scriptSize, assets, startup, feedRenderCpuMs, routes: perRoute };
 };
 
 type Result = Awaited<ReturnType<typeof benchSize>>;
@@ -263,7 +311,7 @@ await mkdir(OUT, { recursive: true });
 await writeFile(join(OUT, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 await writeFile(join(OUT, 'bench.svg'), chart(results));
 
-console.log('\nPer size (startup: isolate start to first answer, median of 5, ours and the constant Worker):');
+console.log('\nPer size (startup: Miniflare start to first answer, median of 5, ours and the constant Worker with the same modules and assets; the difference is our global scope):');
 console.table(
   Object.fromEntries(
     results.map((r) => [
@@ -276,6 +324,9 @@ console.table(
         'largest asset KB': r.assets.largestKB,
         'startup ms': r.startup.ms,
         'constant ms': r.startup.constantMs,
+        'rss page CPU ms': r.feedRenderCpuMs.rss,
+        'atom page CPU ms': r.feedRenderCpuMs.atom,
+        'json page CPU ms': r.feedRenderCpuMs.json,
       },
     ]),
   ),

@@ -1,15 +1,15 @@
 /** The Worker: every URL the site answers, wired to its handler, behind the rules all routes share. */
 import { Hono, type Handler } from 'hono';
-import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
 import { CACHE_CONTROL } from './cache-policy.ts';
 import { findArticle } from './content-store.ts';
+import { feedPreflight } from './feed-cors.ts';
 import { MIME } from './feeds/mime-types.ts';
 import { canonicalRedirect, methodNotAllowed } from './http-rules.ts';
 import { FAVICON_SVG } from './pages/favicon.ts';
 import { renderArticlePage, renderNotFoundPage, renderRobotsTxt, renderSitemapXml } from './pages/render-pages.tsx';
 import { paths } from './paths.ts';
 import { renderOnce } from './render-cache.ts';
+import { securityHeaders } from './security-headers.ts';
 import { sendRendered } from './send-rendered.ts';
 import { feedError, serveFeed, serveNegotiatedFeed, serveOpml } from './serve-feed.ts';
 import { serveHome, serveTag } from './serve-page.ts';
@@ -17,27 +17,11 @@ import { serveHome, serveTag } from './serve-page.ts';
 type Env_ = { Bindings: Env };
 const app = new Hono<Env_>();
 
-app.use(
-  secureHeaders({
-    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-    referrerPolicy: 'strict-origin-when-cross-origin',
-    // Feeds are read by web apps on other origins; nothing here is secret.
-    crossOriginResourcePolicy: 'cross-origin',
-  }),
-);
+app.use(securityHeaders());
 
-// Any web app may read the feeds, conditional requests included.
-const feedCors = cors({
-  origin: '*',
-  allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-  allowHeaders: ['If-None-Match', 'If-Modified-Since'],
-  exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Location'],
-  maxAge: 86400,
-});
-
-/** GET (and so HEAD) on `path`; any other method is answered by the HTTP rules. */
-const route = (path: string, handler: Handler<Env_>, { cors: withCors = false } = {}) => {
-  if (withCors) app.use(path, feedCors);
+/** GET (and so HEAD) on `path`; a feed also answers CORS preflights; any other method is answered by the HTTP rules. */
+const route = (path: string, handler: Handler<Env_>, { cors = false } = {}) => {
+  if (cors) app.options(path, feedPreflight);
   app.get(path, handler);
   app.all(path, methodNotAllowed);
 };

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { CACHE_CONTROL, type CachePolicy } from './cache-policy.ts';
 import type { Rendered } from './render-cache.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 /** If-None-Match with weak comparison: Cloudflare weakens ETags when it compresses. */
 const matchesEtag = (header: string, etag: string): boolean =>
@@ -16,26 +17,54 @@ const notModifiedSince = (header: string, lastModified: string | undefined): boo
 export interface SendOptions {
   status?: 200 | 404;
   policy?: CachePolicy;
-  headers?: HeadersInit;
+  /** Headers of this route: Vary, Content-Location, WebSub links. The same on every request for the same bytes. */
+  headers?: Record<string, string>;
 }
 
-export const sendRendered = (c: Context, rendered: Rendered, { status = 200, policy = 'content', headers }: SendOptions = {}): Response => {
-  const out = new Headers(headers);
-  for (const [name, value] of Object.entries(rendered.headers ?? {})) out.set(name, value);
-  out.set('Cache-Control', CACHE_CONTROL[policy]);
-  out.set('ETag', rendered.etag);
-  if (rendered.lastModified) out.set('Last-Modified', rendered.lastModified);
+type HeaderList = [string, string][];
 
+// Per rendered response and route: the full header list, built once. A
+// repeat request then costs one Response with a ready-made list.
+const headerLists = new WeakMap<Rendered, Map<string, { full: HeaderList; notModified: HeaderList }>>();
+
+// Routes pass the same constant object on every request (CORS headers): its key is computed once.
+const extraKeys = new WeakMap<object, string>();
+const keyOf = (extra: Record<string, string>): string => {
+  let key = extraKeys.get(extra);
+  if (key === undefined) extraKeys.set(extra, (key = JSON.stringify(extra)));
+  return key;
+};
+
+const headerListsFor = (rendered: Rendered, policy: CachePolicy, extra: Record<string, string> | undefined) => {
+  const key = extra ? `${policy}|${keyOf(extra)}` : policy;
+  let byRoute = headerLists.get(rendered);
+  if (!byRoute) headerLists.set(rendered, (byRoute = new Map()));
+  let lists = byRoute.get(key);
+  if (!lists) {
+    const notModified: HeaderList = [
+      ...SECURITY_HEADERS.map(([name, value]): [string, string] => [name, value]),
+      ...Object.entries(extra ?? {}),
+      ...Object.entries(rendered.headers ?? {}),
+      ['Cache-Control', CACHE_CONTROL[policy]],
+      ['ETag', rendered.etag],
+      ...(rendered.lastModified ? [['Last-Modified', rendered.lastModified] as [string, string]] : []),
+    ];
+    // A 304 carries the validators and caching headers, no body and no Content-Type.
+    lists = { notModified, full: [...notModified, ['Content-Type', rendered.contentType]] };
+    byRoute.set(key, lists);
+  }
+  return lists;
+};
+
+export const sendRendered = (c: Context, rendered: Rendered, { status = 200, policy = 'content', headers }: SendOptions = {}): Response => {
+  const lists = headerListsFor(rendered, policy, headers);
   if (status === 200) {
     const ifNoneMatch = c.req.header('If-None-Match');
-    const ifModifiedSince = c.req.header('If-Modified-Since');
     const fresh =
       ifNoneMatch !== undefined
         ? matchesEtag(ifNoneMatch, rendered.etag)
-        : ifModifiedSince !== undefined && notModifiedSince(ifModifiedSince, rendered.lastModified);
-    // A 304 carries the validators and caching headers, no body and no Content-Type.
-    if (fresh) return new Response(null, { status: 304, headers: out });
+        : notModifiedSince(c.req.header('If-Modified-Since') ?? '', rendered.lastModified);
+    if (fresh) return new Response(null, { status: 304, headers: lists.notModified });
   }
-  out.set('Content-Type', rendered.contentType);
-  return new Response(rendered.body, { status, headers: out });
+  return new Response(rendered.body, { status, headers: lists.full });
 };

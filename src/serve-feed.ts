@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
 import { CACHE_CONTROL } from './cache-policy.ts';
 import { articles, findTag, tags } from './content-store.ts';
+import { FEED_CORS_HEADERS } from './feed-cors.ts';
 import { feedSource } from './feeds/feed-source.ts';
 import { MIME } from './feeds/mime-types.ts';
 import { renderFeed } from './feeds/render-feed.ts';
@@ -18,11 +19,12 @@ type AppContext = Context<{ Bindings: Env }>;
 /** A client error for a machine reader: short and plain; a 404 is cached briefly, a 400 not at all. */
 export const feedError = (c: AppContext, status: 400 | 404, message: string): Response =>
   c.text(`${message}\n`, status, {
+    ...FEED_CORS_HEADERS,
     'Content-Type': MIME.text,
     'Cache-Control': status === 404 ? CACHE_CONTROL.notFound : CACHE_CONTROL.none,
   });
 
-export const serveFeed = async (c: AppContext, format: FeedFormat, tagSlug?: string, headers?: HeadersInit): Promise<Response> => {
+export const serveFeed = async (c: AppContext, format: FeedFormat, tagSlug?: string, headers?: Record<string, string>): Promise<Response> => {
   const number = parsePage(c.req.query('page'));
   if (number === undefined) return feedError(c, 400, 'Bad Request: page must be a whole number from 1 to 999999.');
   const site = siteConfig(c.env);
@@ -34,13 +36,10 @@ export const serveFeed = async (c: AppContext, format: FeedFormat, tagSlug?: str
   const rendered = await renderOnce(c.env, `feed:${format}:${tag?.slug ?? ''}:${page.number}`, () =>
     renderFeed(c.env, format, source, list, page),
   );
-  const out = new Headers(headers);
-  if (site.hub) {
-    // WebSub discovery (W3C WebSub §4): the hub and the topic this page is.
-    const self = absoluteUrl(site.url, pagedPath(paths.feed(format, tag?.slug), page.number));
-    out.set('Link', `<${site.hub}>; rel="hub", <${self}>; rel="self"`);
-  }
-  return sendRendered(c, rendered, { headers: out });
+  if (!site.hub) return sendRendered(c, rendered, { headers: headers ? { ...FEED_CORS_HEADERS, ...headers } : FEED_CORS_HEADERS });
+  // WebSub discovery (W3C WebSub §4): the hub and the topic this page is.
+  const self = absoluteUrl(site.url, pagedPath(paths.feed(format, tag?.slug), page.number));
+  return sendRendered(c, rendered, { headers: { ...FEED_CORS_HEADERS, ...headers, Link: `<${site.hub}>; rel="hub", <${self}>; rel="self"` } });
 };
 
 const NEGOTIATED: Record<string, FeedFormat> = {
@@ -67,5 +66,5 @@ export const serveOpml = async (c: AppContext): Promise<Response> => {
     contentType: MIME.opml,
     ...(articles[0] ? { modified: articles[0].updated } : {}),
   }));
-  return sendRendered(c, rendered);
+  return sendRendered(c, rendered, { headers: FEED_CORS_HEADERS });
 };

@@ -11,7 +11,8 @@ export interface LayoutProps {
   site: SiteConfig;
   title: string;
   description: string;
-  canonicalPath: string;
+  /** Absent on pages that are no URL's canonical form, such as the 404 page. */
+  canonicalPath?: string;
   /** A tag page also offers that tag's feeds, after the site's. */
   tag?: ArticleTag;
   /** Page-specific head elements: OpenGraph, JSON-LD. */
@@ -45,7 +46,7 @@ export const Layout = ({ site, title, description, canonicalPath, tag, head, chi
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <meta name="description" content={description} />
-        <link rel="canonical" href={absoluteUrl(site.url, canonicalPath)} />
+        {canonicalPath ? <link rel="canonical" href={absoluteUrl(site.url, canonicalPath)} /> : null}
         <link rel="icon" href={paths.favicon} type="image/svg+xml" />
         <FeedAlternates site={site} />
         {tag ? <FeedAlternates site={site} tag={tag} /> : null}

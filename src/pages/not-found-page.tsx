@@ -8,7 +8,7 @@ import { Layout } from './layout.tsx';
 export const NotFoundPage = ({ site }: { site: SiteConfig }) => {
   const t = labelsFor(site.language);
   return (
-    <Layout site={site} title={`${t.notFoundTitle} — ${site.title}`} description={t.notFoundText} canonicalPath={paths.home}>
+    <Layout site={site} title={`${t.notFoundTitle} — ${site.title}`} description={t.notFoundText}>
       <h1>{t.notFoundTitle}</h1>
       <p>{t.notFoundText}</p>
       <p>

@@ -102,6 +102,8 @@ describe('CORS', () => {
     const response = await get('/feed.json', { headers: { Origin: 'https://app.example' } });
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(response.headers.get('Access-Control-Expose-Headers')).toContain('ETag');
+    const error = await get('/feed.json?page=x', { headers: { Origin: 'https://app.example' } });
+    expect(error.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
   });
 

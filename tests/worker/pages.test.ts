@@ -68,7 +68,9 @@ describe('listing pages', () => {
     expect((await get('/?page=abc')).status).toBe(400);
     const past = await get('/?page=2');
     expect(past.status).toBe(404);
-    expect(await past.text()).toContain('Страница не найдена');
+    const html = await past.text();
+    expect(html).toContain('Страница не найдена');
+    expect(html).not.toContain('rel="canonical"');
   });
 });
 
