@@ -177,8 +177,10 @@ const siblingsFor = (index: ContentIndex, path: string): string[] => {
   if (pathname!.startsWith('/articles/')) return index.articles.slice(1, 6).map((a) => `/articles/${a.slug}`);
   if (pathname!.startsWith('/tags/') && !pathname!.endsWith('.xml')) return index.tags.slice(1, 6).map((t) => `/tags/${t.slug}`);
   if (pathname!.startsWith('/tags/')) return index.tags.slice(1, 6).map((t) => `/tags/${t.slug}/rss.xml`);
-  if (query || !['/', '/rss.xml', '/atom.xml', '/feed.json'].includes(pathname!)) return [];
-  return Array.from({ length: Math.min(5, pages - 1) }, (_, i) => `${pathname}?page=${i + 2}`);
+  if (!['/', '/rss.xml', '/atom.xml', '/feed.json'].includes(pathname!)) return [];
+  // For the last page, the pages before it; for the first, the pages after it.
+  const from = query ? Math.max(2, pages - 5) : 2;
+  return Array.from({ length: Math.max(0, Math.min(5, pages - from)) }, (_, i) => `${pathname}?page=${from + i}`);
 };
 
 const routesFor = (index: ContentIndex, pageSize: number): Record<string, string> => {
@@ -281,12 +283,16 @@ const benchSize = async (n: number) => {
 
 type Result = Awaited<ReturnType<typeof benchSize>>;
 
-/** Cost of the first render over the constant Worker, per route, against N on a log scale. */
+/** Cost of a page's first render over the constant Worker (warm code), and the feeds' render CPU, against N. */
 const chart = (results: Result[]): string => {
   const [w, h, pad] = [720, 360, 48];
-  const names = Object.keys(results[0]!.routes);
-  const series = names.map((name) => results.map((r) => Math.max(0, (r.routes[name]!.warmFirstMs || r.routes[name]!.firstMs) - r.routes[name]!.constantMs)));
-  const maxY = Math.max(1, ...series.flat(), ...results.map((r) => r.startup.ms - r.startup.constantMs));
+  const routes = Object.keys(results[0]!.routes).filter((name) => results.some((r) => !Number.isNaN(r.routes[name]!.warmFirstMs)));
+  const names = [...routes, ...['rss', 'atom', 'json'].map((f) => `${f} render CPU`)];
+  const series = [
+    ...routes.map((name) => results.map((r) => Math.max(0, (r.routes[name]!.warmFirstMs || 0) - r.routes[name]!.constantMs))),
+    ...(['rss', 'atom', 'json'] as const).map((f) => results.map((r) => r.feedRenderCpuMs[f]!)),
+  ];
+  const maxY = Math.max(1, ...series.flat());
   const x = (i: number) => pad + (i * (w - 2 * pad)) / Math.max(1, results.length - 1);
   const y = (v: number) => h - pad - (v / maxY) * (h - 2 * pad);
   const colors = ['#b3261e', '#0b57d0', '#188038', '#e37400', '#8430ce', '#007b83', '#5f6368', '#d01884', '#1a73e8', '#795548', '#000'];
@@ -296,7 +302,7 @@ const chart = (results: Result[]): string => {
   const ticks = results.map((r, i) => `<text x="${x(i)}" y="${h - pad + 16}" font-size="11" text-anchor="middle">${r.n}</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w + 120} ${h}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="${pad}" y="20" font-size="13">First render of a page (warm code), ms over a constant-response Worker, median wall time in workerd, by number of articles</text>
+<text x="${pad}" y="20" font-size="13">First render of a page, ms: wall time in workerd over a constant Worker (warm code, median), and feed render CPU in V8</text>
 <line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#999"/>
 <text x="${pad - 6}" y="${y(maxY)}" font-size="11" text-anchor="end">${round(maxY, 1)}</text><text x="${pad - 6}" y="${h - pad}" font-size="11" text-anchor="end">0</text>
 ${ticks.join('\n')}

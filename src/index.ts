@@ -14,13 +14,13 @@ import { sendRendered } from './send-rendered.ts';
 import { feedError, serveFeed, serveNegotiatedFeed, serveOpml } from './serve-feed.ts';
 import { serveHome, serveTag } from './serve-page.ts';
 
-type Env_ = { Bindings: Env };
-const app = new Hono<Env_>();
+type AppEnv = { Bindings: Env };
+const app = new Hono<AppEnv>();
 
 app.use(securityHeaders());
 
 /** GET (and so HEAD) on `path`; a feed also answers CORS preflights; any other method is answered by the HTTP rules. */
-const route = (path: string, handler: Handler<Env_>, { cors = false } = {}) => {
+const route = (path: string, handler: Handler<AppEnv>, { cors = false } = {}) => {
   if (cors) app.options(path, feedPreflight);
   app.get(path, handler);
   app.all(path, methodNotAllowed);

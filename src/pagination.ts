@@ -4,6 +4,9 @@
 // and bounds what a hostile ?page= can make us compute.
 const PAGE_NUMBER = /^[1-9]\d{0,5}$/;
 
+/** What a client that sent a malformed page number is told. */
+export const BAD_PAGE_MESSAGE = 'Bad Request: page must be a whole number from 1 to 999999.';
+
 /** The page asked for: 1 when absent, undefined when malformed. */
 export const parsePage = (raw: string | undefined): number | undefined =>
   raw === undefined ? 1 : PAGE_NUMBER.test(raw) ? Number(raw) : undefined;
@@ -15,9 +18,12 @@ export interface Page {
   end: number;
 }
 
-/** The page's bounds, or undefined past the last page. An empty list still has page 1. */
+/** How many pages a list fills; an empty list still has page 1. */
+export const pageCount = (total: number, size: number): number => Math.max(1, Math.ceil(total / size));
+
+/** The page's bounds, or undefined past the last page. */
 export const pageOf = (total: number, size: number, number: number): Page | undefined => {
-  const count = Math.max(1, Math.ceil(total / size));
+  const count = pageCount(total, size);
   if (number > count) return undefined;
   const start = (number - 1) * size;
   return { number, count, start, end: Math.min(total, start + size) };

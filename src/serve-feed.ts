@@ -8,7 +8,7 @@ import { feedSource } from './feeds/feed-source.ts';
 import { MIME } from './feeds/mime-types.ts';
 import { renderFeed } from './feeds/render-feed.ts';
 import { renderOpml } from './feeds/render-opml.ts';
-import { pageOf, parsePage } from './pagination.ts';
+import { BAD_PAGE_MESSAGE, pageCount, pageOf, parsePage } from './pagination.ts';
 import { absoluteUrl, pagedPath, paths, type FeedFormat } from './paths.ts';
 import { renderOnce } from './render-cache.ts';
 import { sendRendered } from './send-rendered.ts';
@@ -26,13 +26,13 @@ export const feedError = (c: AppContext, status: 400 | 404, message: string): Re
 
 export const serveFeed = async (c: AppContext, format: FeedFormat, tagSlug?: string, headers?: Record<string, string>): Promise<Response> => {
   const number = parsePage(c.req.query('page'));
-  if (number === undefined) return feedError(c, 400, 'Bad Request: page must be a whole number from 1 to 999999.');
+  if (number === undefined) return feedError(c, 400, BAD_PAGE_MESSAGE);
   const site = siteConfig(c.env);
   const tag = tagSlug === undefined ? undefined : findTag(tagSlug);
   if (tagSlug !== undefined && !tag) return feedError(c, 404, 'Not Found: no such tag.');
   const { source, list } = feedSource(site, tag);
   const page = pageOf(list.count, site.pageSize, number);
-  if (!page) return feedError(c, 404, `Not Found: this feed has ${Math.max(1, Math.ceil(list.count / site.pageSize))} page(s).`);
+  if (!page) return feedError(c, 404, `Not Found: this feed has ${pageCount(list.count, site.pageSize)} page(s).`);
   const rendered = await renderOnce(c.env, `feed:${format}:${tag?.slug ?? ''}:${page.number}`, () =>
     renderFeed(c.env, format, source, list, page),
   );

@@ -4,7 +4,7 @@ import { CACHE_CONTROL } from './cache-policy.ts';
 import { allArticles, findTag, tagArticles } from './content-store.ts';
 import { MIME } from './feeds/mime-types.ts';
 import { renderHomePage, renderTagPage } from './pages/render-pages.tsx';
-import { pageOf, parsePage } from './pagination.ts';
+import { BAD_PAGE_MESSAGE, pageOf, parsePage } from './pagination.ts';
 import { renderOnce } from './render-cache.ts';
 import { sendRendered } from './send-rendered.ts';
 import { siteConfig } from './site-config.ts';
@@ -12,7 +12,7 @@ import { siteConfig } from './site-config.ts';
 type AppContext = Context<{ Bindings: Env }>;
 
 const badPage = (c: AppContext) =>
-  c.text('Bad Request: page must be a whole number from 1 to 999999.\n', 400, { 'Content-Type': MIME.text, 'Cache-Control': CACHE_CONTROL.none });
+  c.text(`${BAD_PAGE_MESSAGE}\n`, 400, { 'Content-Type': MIME.text, 'Cache-Control': CACHE_CONTROL.none });
 
 export const serveHome = async (c: AppContext): Promise<Response> => {
   const number = parsePage(c.req.query('page'));
