@@ -174,7 +174,11 @@ interface RouteResult {
 const siblingsFor = (index: ContentIndex, path: string): string[] => {
   const pages = Math.max(1, Math.ceil(index.articles.length / 20));
   const [pathname, query] = path.split('?');
-  if (pathname!.startsWith('/articles/')) return index.articles.slice(1, 6).map((a) => `/articles/${a.slug}`);
+  if (pathname!.startsWith('/articles/')) {
+    // Its neighbours: the next five for the newest, the previous five for the oldest.
+    const at = index.articles.findIndex((a) => `/articles/${a.slug}` === pathname);
+    return (at === 0 ? index.articles.slice(1, 6) : index.articles.slice(Math.max(0, at - 5), at)).map((a) => `/articles/${a.slug}`);
+  }
   if (pathname!.startsWith('/tags/') && !pathname!.endsWith('.xml')) return index.tags.slice(1, 6).map((t) => `/tags/${t.slug}`);
   if (pathname!.startsWith('/tags/')) return index.tags.slice(1, 6).map((t) => `/tags/${t.slug}/rss.xml`);
   if (!['/', '/rss.xml', '/atom.xml', '/feed.json'].includes(pathname!)) return [];
@@ -289,16 +293,23 @@ const chart = (results: Result[]): string => {
   const routes = Object.keys(results[0]!.routes).filter((name) => results.some((r) => !Number.isNaN(r.routes[name]!.warmFirstMs)));
   const names = [...routes, ...['rss', 'atom', 'json'].map((f) => `${f} render CPU`)];
   const series = [
-    ...routes.map((name) => results.map((r) => Math.max(0, (r.routes[name]!.warmFirstMs || 0) - r.routes[name]!.constantMs))),
-    ...(['rss', 'atom', 'json'] as const).map((f) => results.map((r) => r.feedRenderCpuMs[f]!)),
+    ...routes.map((name) =>
+      results.map((r) => (Number.isNaN(r.routes[name]!.warmFirstMs) ? undefined : Math.max(0, r.routes[name]!.warmFirstMs - r.routes[name]!.constantMs))),
+    ),
+    ...(['rss', 'atom', 'json'] as const).map((f) => results.map((r) => r.feedRenderCpuMs[f])),
   ];
-  const maxY = Math.max(1, ...series.flat());
+  const maxY = Math.max(1, ...series.flat().filter((v) => v !== undefined));
   const x = (i: number) => pad + (i * (w - 2 * pad)) / Math.max(1, results.length - 1);
   const y = (v: number) => h - pad - (v / maxY) * (h - 2 * pad);
   const colors = ['#b3261e', '#0b57d0', '#188038', '#e37400', '#8430ce', '#007b83', '#5f6368', '#d01884', '#1a73e8', '#795548', '#000'];
-  const lines = series.map((ys, s) =>
-    `<polyline fill="none" stroke="${colors[s % colors.length]}" stroke-width="2" points="${ys.map((v, i) => `${x(i)},${y(v)}`).join(' ')}"/>` +
-    `<text x="${w - pad + 4}" y="${y(ys.at(-1)!)}" font-size="10" fill="${colors[s % colors.length]}">${names[s]}</text>`);
+  // Only measured points: a route with no warm sibling at some N (one page only) has none there.
+  const lines = series.map((ys, s) => {
+    const points = ys.flatMap((v, i) => (v === undefined ? [] : [`${x(i)},${y(v)}`]));
+    const last = ys.findLast((v) => v !== undefined) ?? 0;
+    const dots = points.map((point) => `<circle cx="${point.split(',')[0]}" cy="${point.split(',')[1]}" r="3" fill="${colors[s % colors.length]}"/>`);
+    return `<polyline fill="none" stroke="${colors[s % colors.length]}" stroke-width="2" points="${points.join(' ')}"/>${dots.join('')}` +
+      `<text x="${w - pad + 4}" y="${y(last)}" font-size="10" fill="${colors[s % colors.length]}">${names[s]}</text>`;
+  });
   const ticks = results.map((r, i) => `<text x="${x(i)}" y="${h - pad + 16}" font-size="11" text-anchor="middle">${r.n}</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w + 120} ${h}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
