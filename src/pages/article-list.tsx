@@ -5,6 +5,7 @@ import type { Page } from '../pagination.ts';
 import { absoluteUrl, pagedPath, paths } from '../paths.ts';
 import type { SiteConfig } from '../site-config.ts';
 import { formatDate } from './format-date.ts';
+import { typeset } from './typeset.ts';
 
 export const TagLinks = ({ tags, label }: { tags: readonly ArticleTag[]; label: string }) =>
   tags.length === 0 ? null : (
@@ -25,14 +26,14 @@ export const ArticleList = ({ site, articles }: { site: SiteConfig; articles: re
       {articles.map((article) => (
         <article class="teaser" lang={article.language}>
           <h3>
-            <a href={paths.article(article.slug)}>{article.title}</a>
+            <a href={paths.article(article.slug)}>{typeset(article.title, article.language)}</a>
           </h3>
           <p class="meta">
             <time datetime={article.published}>{formatDate(article.published, site.language, site.timeZone)}</time>
             {' · '}
             {t.readingTime(article.readingMinutes)}
           </p>
-          <p>{article.summary}</p>
+          <p>{typeset(article.summary, article.language)}</p>
           <TagLinks tags={article.tags} label={t.tags} />
         </article>
       ))}

@@ -7,6 +7,7 @@ import type { SiteConfig } from '../site-config.ts';
 import { TagLinks } from './article-list.tsx';
 import { formatDate } from './format-date.ts';
 import { Layout } from './layout.tsx';
+import { typeset } from './typeset.ts';
 
 export interface ArticlePageProps {
   site: SiteConfig;
@@ -73,7 +74,7 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
       head={<SocialTags site={site} meta={meta} url={url} />}
     >
       <article lang={meta.language}>
-        <h1>{meta.title}</h1>
+        <h1>{typeset(meta.title, meta.language)}</h1>
         <p class="meta">
           <time datetime={meta.published}>{date(meta.published)}</time>
           {meta.updated !== meta.published ? <> ({t.updated} <time datetime={meta.updated}>{date(meta.updated)}</time>)</> : null}
@@ -90,7 +91,7 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
           </figure>
         ) : null}
         {/* The body was sanitised by the content build: Markdown without raw HTML, or escaped text. */}
-        {raw(body.html)}
+        {raw(typeset(body.html, meta.language))}
         <TagLinks tags={meta.tags} label={t.tags} />
       </article>
       {older || newer ? (

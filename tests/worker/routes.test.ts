@@ -4,6 +4,8 @@ import { parseXml } from '../helpers/parse-xml.ts';
 
 const SLUG = 'mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom';
 const TITLE = 'Мишустин анонсировал рекордный товарооборот между РФ и Казахстаном';
+// As pages set it: a no-break space binds «и» to the next word.
+const PAGE_TITLE = 'Мишустин анонсировал рекордный товарооборот между РФ и\u00a0Казахстаном';
 
 const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://publisher.example.com${path}`, init));
 
@@ -14,7 +16,7 @@ describe('the site', () => {
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html><html lang="ru">/);
-    expect(html).toContain(`<a href="/articles/${SLUG}">${TITLE}</a>`);
+    expect(html).toContain(`<a href="/articles/${SLUG}">${PAGE_TITLE}</a>`);
     expect(html).toContain('28 ноября 2022');
   });
 
@@ -22,9 +24,10 @@ describe('the site', () => {
     const response = await get(`/articles/${SLUG}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain(`<h1>${TITLE}</h1>`);
+    expect(html).toContain(`<h1>${PAGE_TITLE}</h1>`);
+    expect(html).toContain('Мишустин в\u00a0понедельник');
     expect(html.match(/Михаил Мишустин<\/figcaption>/g)).toHaveLength(1);
-    expect(html).toContain('подписали декларацию по случаю 30-летия');
+    expect(html).toContain('подписали декларацию по\u00a0случаю 30-летия');
     expect(html).not.toContain('Подписывайтесь');
     expect(html).toContain(`<link rel="canonical" href="https://publisher.example.com/articles/${SLUG}"/>`);
   });
