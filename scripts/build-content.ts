@@ -45,7 +45,7 @@ export const readContentSettings = async (): Promise<ContentSettings> => {
   if (!Array.isArray(markers) || !markers.every((m) => typeof m === 'string' && m.trim() !== '')) {
     throw new Error('wrangler.toml: [vars] CONTENT_FOOTER_MARKERS must be a list of non-empty strings');
   }
-  return { language: string('SITE_LANGUAGE'), timeZone, author: string('SITE_AUTHOR'), footerMarkers: markers };
+  return { language: string('SITE_LANGUAGE'), timeZone, footerMarkers: markers };
 };
 
 // One file at a time: opening 20,000 at once exhausts file descriptors, and small reads are fast anyway.

@@ -67,7 +67,6 @@ export interface ContentIndex {
 export interface ContentSettings {
   language: string;
   timeZone: string;
-  author: string;
   footerMarkers: string[];
 }
 

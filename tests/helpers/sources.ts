@@ -21,6 +21,5 @@ export const source = (name: string, content: string | Uint8Array): SourceFile =
 export const SETTINGS: ContentSettings = {
   language: 'ru',
   timeZone: 'Europe/Moscow',
-  author: 'Редакция',
   footerMarkers: ['Подписывайтесь на наши страницы в соцсетях:'],
 };
