@@ -2,15 +2,12 @@
 import type { ArticleBody, ArticleMeta, ContentIndex, TagEntry } from './content/types.ts';
 // JSON written by scripts/build-content.ts; a Text module (wrangler's rule for *.txt), parsed once per isolate.
 import contentIndexJson from './generated/content-index.txt';
+import { paths } from './paths.ts';
 
 const contentIndex = JSON.parse(contentIndexJson) as ContentIndex;
-import { paths } from './paths.ts';
 
 /** Newest first. */
 export const articles: readonly ArticleMeta[] = contentIndex.articles;
-
-/** Changes whenever any compiled output does: part of every cache key and ETag. */
-export const contentVersion = contentIndex.version;
 
 const positions = new Map(articles.map((article, position) => [article.slug, position]));
 

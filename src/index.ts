@@ -1,5 +1,6 @@
 /** The Worker: every URL the site answers, wired to its handler, behind the rules all routes share. */
 import { Hono, type Handler } from 'hono';
+import type { AppEnv } from './app-env.ts';
 import { CACHE_CONTROL } from './cache-policy.ts';
 import { findArticle } from './content-store.ts';
 import { feedPreflight } from './feed-cors.ts';
@@ -14,7 +15,6 @@ import { sendRendered } from './send-rendered.ts';
 import { feedError, serveFeed, serveNegotiatedFeed, serveOpml } from './serve-feed.ts';
 import { serveHome, serveTag } from './serve-page.ts';
 
-type AppEnv = { Bindings: Env };
 const app = new Hono<AppEnv>();
 
 app.use(securityHeaders());

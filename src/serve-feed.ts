@@ -1,5 +1,5 @@
 /** Answers a feed URL: which feed, which page, which format, then the rendered bytes. */
-import type { Context } from 'hono';
+import type { AppContext } from './app-env.ts';
 import { accepts } from 'hono/accepts';
 import { CACHE_CONTROL } from './cache-policy.ts';
 import { articles, findTag, tags } from './content-store.ts';
@@ -13,8 +13,6 @@ import { absoluteUrl, pagedPath, paths, type FeedFormat } from './paths.ts';
 import { renderOnce } from './render-cache.ts';
 import { sendRendered } from './send-rendered.ts';
 import { siteConfig } from './site-config.ts';
-
-type AppContext = Context<{ Bindings: Env }>;
 
 /** A client error for a machine reader: short and plain; a 404 is cached briefly, a 400 not at all. */
 export const feedError = (c: AppContext, status: 400 | 404, message: string): Response =>

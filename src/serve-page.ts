@@ -1,5 +1,5 @@
 /** Answers the HTML listing pages: which list, which page, then the rendered bytes. */
-import type { Context } from 'hono';
+import type { AppContext } from './app-env.ts';
 import { CACHE_CONTROL } from './cache-policy.ts';
 import { allArticles, findTag, tagArticles } from './content-store.ts';
 import { MIME } from './feeds/mime-types.ts';
@@ -8,8 +8,6 @@ import { BAD_PAGE_MESSAGE, pageOf, parsePage } from './pagination.ts';
 import { renderOnce } from './render-cache.ts';
 import { sendRendered } from './send-rendered.ts';
 import { siteConfig } from './site-config.ts';
-
-type AppContext = Context<{ Bindings: Env }>;
 
 const badPage = (c: AppContext) =>
   c.text(`${BAD_PAGE_MESSAGE}\n`, 400, { 'Content-Type': MIME.text, 'Cache-Control': CACHE_CONTROL.none });

@@ -87,13 +87,3 @@ describe('decodeSource', () => {
     expect(() => decodeSource(bytes('ok\n', [0xff, 0xfe, 0x00]))).toThrow(/^not valid UTF-8$/);
   });
 });
-
-describe('typesetRussian', () => {
-  it('binds short words to the next word and dashes to the word before', async () => {
-    const { typesetRussian, typeset } = await import('../../src/pages/typeset.ts');
-    expect(typesetRussian('Мишустин в понедельник и в Кремле – это рекорд')).toBe('Мишустин в\u00a0понедельник и\u00a0в\u00a0Кремле\u00a0– это рекорд');
-    expect(typesetRussian('<p>В январе</p>')).toBe('<p>В\u00a0январе</p>');
-    expect(typesetRussian('<a href="/a b">на <b>x</b></a>')).toBe('<a href="/a b">на <b>x</b></a>');
-    expect(typeset('a to b – c', 'en')).toBe('a to b – c');
-  });
-});
