@@ -23,12 +23,16 @@ import { renderRss } from '../src/feeds/render-rss.ts';
 import { pageOf } from '../src/pagination.ts';
 import { paths } from '../src/paths.ts';
 import type { SiteConfig } from '../src/site-config.ts';
-import { buildBundle, startBuiltWorker, type Bundle } from './built-worker.ts';
+import { type Bundle, buildBundle, startBuiltWorker } from './built-worker.ts';
 import { writeCorpus } from './generate-articles.ts';
 import { projectRoot } from './wrangler-config.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '10,100,1000,10000' }, seconds: { type: 'string', default: '2' }, repeats: { type: 'string', default: '30' } },
+  options: {
+    sizes: { type: 'string', default: '10,100,1000,10000' },
+    seconds: { type: 'string', default: '2' },
+    repeats: { type: 'string', default: '30' },
+  },
 });
 const SIZES = values.sizes.split(',').map(Number);
 const LOAD_SECONDS = Number(values.seconds);
@@ -51,7 +55,16 @@ const time = async (fn: () => Promise<unknown>): Promise<number> => {
 
 /** The content build on its own, as a child process: wall time and peak memory (from GNU time, where installed). */
 const measureBuild = (seeds: string, dir: string) => {
-  const args = ['scripts/build-content.ts', '--quiet', '--seeds', seeds, '--index', join(dir, 'index.txt'), '--assets', join(dir, 'assets')];
+  const args = [
+    'scripts/build-content.ts',
+    '--quiet',
+    '--seeds',
+    seeds,
+    '--index',
+    join(dir, 'index.txt'),
+    '--assets',
+    join(dir, 'assets'),
+  ];
   const gnuTime = existsSync('/usr/bin/time');
   const start = performance.now();
   const result = gnuTime
@@ -64,8 +77,13 @@ const measureBuild = (seeds: string, dir: string) => {
 };
 
 const SITE: SiteConfig = {
-  url: 'https://publisher.example.com', title: 'Лента новостей', description: 'Новости', language: 'ru',
-  author: 'Редакция', timeZone: 'Europe/Moscow', pageSize: 20,
+  url: 'https://publisher.example.com',
+  title: 'Лента новостей',
+  description: 'Новости',
+  language: 'ru',
+  author: 'Редакция',
+  timeZone: 'Europe/Moscow',
+  pageSize: 20,
 };
 
 /**
@@ -77,12 +95,18 @@ const renderCpuMs = async (probeDir: string) => {
   const index = JSON.parse(await readFile(join(probeDir, 'index.txt'), 'utf8')) as ContentIndex;
   const pages = Math.max(1, Math.ceil(index.articles.length / SITE.pageSize));
   const result: Record<string, number> = {};
-  for (const [name, render] of [['rss', renderRss], ['atom', renderAtom], ['json', renderJsonFeed]] as const) {
+  for (const [name, render] of [
+    ['rss', renderRss],
+    ['atom', renderAtom],
+    ['json', renderJsonFeed],
+  ] as const) {
     const samples: number[] = [];
     for (let i = 0; i <= 10; i++) {
       const page = pageOf(index.articles.length, SITE.pageSize, (i % pages) + 1)!;
       const metas = index.articles.slice(page.start, page.end);
-      const texts = await Promise.all(metas.map((m) => readFile(join(probeDir, 'assets', paths.articleBody(m.id)), 'utf8')));
+      const texts = await Promise.all(
+        metas.map((m) => readFile(join(probeDir, 'assets', paths.articleBody(m.id)), 'utf8')),
+      );
       samples.push(
         await time(async () => {
           const entries = metas.map((meta, j) => ({ meta, body: JSON.parse(texts[j]!) }));
@@ -100,7 +124,11 @@ const renderCpuMs = async (probeDir: string) => {
 const measureAssets = async (dir: string) => {
   const files = await readdir(join(dir, '_content/articles'));
   const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, '_content/articles', f))).size));
-  return { files: files.length, largestKB: round(Math.max(...sizes) / 1024, 1), totalMB: round(sizes.reduce((a, b) => a + b, 0) / 1048576, 1) };
+  return {
+    files: files.length,
+    largestKB: round(Math.max(...sizes) / 1024, 1),
+    totalMB: round(sizes.reduce((a, b) => a + b, 0) / 1048576, 1),
+  };
 };
 
 interface Captured {
@@ -153,7 +181,8 @@ const startupMs = async (options: Parameters<typeof startBuiltWorker>[0]): Promi
 
 const requestsPerSecond = async (port: number, path: string): Promise<number> => {
   const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: 10, duration: LOAD_SECONDS });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`load on ${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`load on ${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
 };
 
@@ -177,9 +206,12 @@ const siblingsFor = (index: ContentIndex, path: string): string[] => {
   if (pathname!.startsWith('/articles/')) {
     // Its neighbours: the next five for the newest, the previous five for the oldest.
     const at = index.articles.findIndex((a) => `/articles/${a.slug}` === pathname);
-    return (at === 0 ? index.articles.slice(1, 6) : index.articles.slice(Math.max(0, at - 5), at)).map((a) => `/articles/${a.slug}`);
+    return (at === 0 ? index.articles.slice(1, 6) : index.articles.slice(Math.max(0, at - 5), at)).map(
+      (a) => `/articles/${a.slug}`,
+    );
   }
-  if (pathname!.startsWith('/tags/') && !pathname!.endsWith('.xml')) return index.tags.slice(1, 6).map((t) => `/tags/${t.slug}`);
+  if (pathname!.startsWith('/tags/') && !pathname!.endsWith('.xml'))
+    return index.tags.slice(1, 6).map((t) => `/tags/${t.slug}`);
   if (pathname!.startsWith('/tags/')) return index.tags.slice(1, 6).map((t) => `/tags/${t.slug}/rss.xml`);
   if (!['/', '/rss.xml', '/atom.xml', '/feed.json'].includes(pathname!)) return [];
   // For the last page, the pages before it; for the first, the pages after it.
@@ -223,7 +255,9 @@ const benchSize = async (n: number) => {
     gzipKB: round(bytes.reduce((sum, b) => sum + gzipSync(b).byteLength, 0) / 1024, 0),
   };
   const assets = await measureAssets(bundle.assetsDir);
-  const contentIndex = JSON.parse(await readFile(join(dir, 'project/src/generated/content-index.txt'), 'utf8')) as ContentIndex;
+  const contentIndex = JSON.parse(
+    await readFile(join(dir, 'project/src/generated/content-index.txt'), 'utf8'),
+  ) as ContentIndex;
   const routes = routesFor(contentIndex, 20);
 
   process.stdout.write(' startup…');
@@ -277,7 +311,11 @@ const benchSize = async (n: number) => {
     const constantRps = [await requestsPerSecond(CONSTANT_PORT, path)];
     oursRps.push(await requestsPerSecond(OURS_PORT, path));
     constantRps.push(await requestsPerSecond(CONSTANT_PORT, path));
-    Object.assign(perRoute[name]!, { rps: round(median(oursRps), 0), constantRps: round(median(constantRps), 0), rpsRatio: round(median(oursRps) / median(constantRps)) });
+    Object.assign(perRoute[name]!, {
+      rps: round(median(oursRps), 0),
+      constantRps: round(median(constantRps), 0),
+      rpsRatio: round(median(oursRps) / median(constantRps)),
+    });
   }
   await Promise.all([fresh.dispose(), constant.dispose()]);
   process.stdout.write(' done\n');
@@ -290,27 +328,52 @@ type Result = Awaited<ReturnType<typeof benchSize>>;
 /** Cost of a page's first render over the constant Worker (warm code), and the feeds' render CPU, against N. */
 const chart = (results: Result[]): string => {
   const [w, h, pad] = [720, 360, 48];
-  const routes = Object.keys(results[0]!.routes).filter((name) => results.some((r) => !Number.isNaN(r.routes[name]!.warmFirstMs)));
+  const routes = Object.keys(results[0]!.routes).filter((name) =>
+    results.some((r) => !Number.isNaN(r.routes[name]!.warmFirstMs)),
+  );
   const names = [...routes, ...['rss', 'atom', 'json'].map((f) => `${f} render CPU`)];
   const series = [
     ...routes.map((name) =>
-      results.map((r) => (Number.isNaN(r.routes[name]!.warmFirstMs) ? undefined : Math.max(0, r.routes[name]!.warmFirstMs - r.routes[name]!.constantMs))),
+      results.map((r) =>
+        Number.isNaN(r.routes[name]!.warmFirstMs)
+          ? undefined
+          : Math.max(0, r.routes[name]!.warmFirstMs - r.routes[name]!.constantMs),
+      ),
     ),
     ...(['rss', 'atom', 'json'] as const).map((f) => results.map((r) => r.feedRenderCpuMs[f])),
   ];
   const maxY = Math.max(1, ...series.flat().filter((v) => v !== undefined));
   const x = (i: number) => pad + (i * (w - 2 * pad)) / Math.max(1, results.length - 1);
   const y = (v: number) => h - pad - (v / maxY) * (h - 2 * pad);
-  const colors = ['#b3261e', '#0b57d0', '#188038', '#e37400', '#8430ce', '#007b83', '#5f6368', '#d01884', '#1a73e8', '#795548', '#000'];
+  const colors = [
+    '#b3261e',
+    '#0b57d0',
+    '#188038',
+    '#e37400',
+    '#8430ce',
+    '#007b83',
+    '#5f6368',
+    '#d01884',
+    '#1a73e8',
+    '#795548',
+    '#000',
+  ];
   // Only measured points: a route with no warm sibling at some N (one page only) has none there.
   const lines = series.map((ys, s) => {
     const points = ys.flatMap((v, i) => (v === undefined ? [] : [`${x(i)},${y(v)}`]));
     const last = ys.findLast((v) => v !== undefined) ?? 0;
-    const dots = points.map((point) => `<circle cx="${point.split(',')[0]}" cy="${point.split(',')[1]}" r="3" fill="${colors[s % colors.length]}"/>`);
-    return `<polyline fill="none" stroke="${colors[s % colors.length]}" stroke-width="2" points="${points.join(' ')}"/>${dots.join('')}` +
-      `<text x="${w - pad + 4}" y="${y(last)}" font-size="10" fill="${colors[s % colors.length]}">${names[s]}</text>`;
+    const dots = points.map(
+      (point) =>
+        `<circle cx="${point.split(',')[0]}" cy="${point.split(',')[1]}" r="3" fill="${colors[s % colors.length]}"/>`,
+    );
+    return (
+      `<polyline fill="none" stroke="${colors[s % colors.length]}" stroke-width="2" points="${points.join(' ')}"/>${dots.join('')}` +
+      `<text x="${w - pad + 4}" y="${y(last)}" font-size="10" fill="${colors[s % colors.length]}">${names[s]}</text>`
+    );
   });
-  const ticks = results.map((r, i) => `<text x="${x(i)}" y="${h - pad + 16}" font-size="11" text-anchor="middle">${r.n}</text>`);
+  const ticks = results.map(
+    (r, i) => `<text x="${x(i)}" y="${h - pad + 16}" font-size="11" text-anchor="middle">${r.n}</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w + 120} ${h}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="${pad}" y="20" font-size="13">First render of a page, ms: wall time in workerd over a constant Worker (warm code, median), and feed render CPU in V8</text>
@@ -328,7 +391,9 @@ await mkdir(OUT, { recursive: true });
 await writeFile(join(OUT, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 await writeFile(join(OUT, 'bench.svg'), chart(results));
 
-console.log('\nPer size (startup: Miniflare start to first answer, median of 5, ours and the constant Worker with the same modules and assets; the difference is our global scope):');
+console.log(
+  '\nPer size (startup: Miniflare start to first answer, median of 5, ours and the constant Worker with the same modules and assets; the difference is our global scope):',
+);
 console.table(
   Object.fromEntries(
     results.map((r) => [
@@ -337,7 +402,7 @@ console.table(
         'build s': r.build.seconds,
         'build MB': r.build.peakMemoryMB,
         'script KB gz': r.script.gzipKB,
-        'assets': r.assets.files,
+        assets: r.assets.files,
         'largest asset KB': r.assets.largestKB,
         'startup ms': r.startup.ms,
         'constant ms': r.startup.constantMs,
@@ -349,7 +414,9 @@ console.table(
   ),
 );
 for (const r of results) {
-  console.log(`\nN=${r.n}: per route, ms of wall time in workerd (first request, repeat median, constant Worker median); requests/s and ratio to the constant Worker`);
+  console.log(
+    `\nN=${r.n}: per route, ms of wall time in workerd (first request, repeat median, constant Worker median); requests/s and ratio to the constant Worker`,
+  );
   console.table(r.routes);
 }
 console.log(`\nwrote ${join(OUT, 'bench.json')} and bench.svg`);

@@ -13,10 +13,10 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileArticles, type SourceFile } from '../src/content/compile-articles.ts';
-import { formatIssue, type ContentIndex, type ContentSettings } from '../src/content/types.ts';
+import { type ContentIndex, type ContentSettings, formatIssue } from '../src/content/types.ts';
 import { isValidTimeZone } from '../src/content/zoned-date.ts';
 import { paths } from '../src/paths.ts';
-import { projectRoot as root, readWranglerConfig } from './wrangler-config.ts';
+import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
 
 export interface BuildOptions {
   seeds: string;
@@ -36,11 +36,13 @@ export const readContentSettings = async (): Promise<ContentSettings> => {
   const { vars } = await readWranglerConfig();
   const string = (name: string): string => {
     const value = vars[name];
-    if (typeof value !== 'string' || value.trim() === '') throw new Error(`wrangler.toml: [vars] ${name} must be a non-empty string`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new Error(`wrangler.toml: [vars] ${name} must be a non-empty string`);
     return value;
   };
   const timeZone = string('SITE_TIME_ZONE');
-  if (!isValidTimeZone(timeZone)) throw new Error(`wrangler.toml: [vars] SITE_TIME_ZONE "${timeZone}" is not an IANA time zone`);
+  if (!isValidTimeZone(timeZone))
+    throw new Error(`wrangler.toml: [vars] SITE_TIME_ZONE "${timeZone}" is not an IANA time zone`);
   const markers = vars.CONTENT_FOOTER_MARKERS ?? [];
   if (!Array.isArray(markers) || !markers.every((m) => typeof m === 'string' && m.trim() !== '')) {
     throw new Error('wrangler.toml: [vars] CONTENT_FOOTER_MARKERS must be a list of non-empty strings');
@@ -90,7 +92,11 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
   const bodies = result.bodies.map((body) => [paths.articleBody(body.id), JSON.stringify(body)] as const);
   const hash = createHash('sha256').update(JSON.stringify(result.articles)).update(JSON.stringify(result.tags));
   for (const [, json] of bodies) hash.update(json);
-  const index: ContentIndex = { version: hash.digest('hex').slice(0, 16), articles: result.articles, tags: result.tags };
+  const index: ContentIndex = {
+    version: hash.digest('hex').slice(0, 16),
+    articles: result.articles,
+    tags: result.tags,
+  };
 
   await replaceDir(options.assets, async (tmp) => {
     for (const [path, json] of bodies) {
@@ -114,7 +120,12 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { seeds: { type: 'string' }, index: { type: 'string' }, assets: { type: 'string' }, quiet: { type: 'boolean' } },
+    options: {
+      seeds: { type: 'string' },
+      index: { type: 'string' },
+      assets: { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
   });
   const options: BuildOptions = {
     seeds: values.seeds ? resolve(values.seeds) : DEFAULT_BUILD.seeds,

@@ -62,7 +62,12 @@ export interface BuiltWorkerOptions {
   port?: number;
 }
 
-export const startBuiltWorker = async ({ scriptPath, assetsDir, vars, port }: BuiltWorkerOptions): Promise<Miniflare> => {
+export const startBuiltWorker = async ({
+  scriptPath,
+  assetsDir,
+  vars,
+  port,
+}: BuiltWorkerOptions): Promise<Miniflare> => {
   const config = await readWranglerConfig();
   // wrangler.toml's [vars] are TOML values, which are all JSON.
   const bindings = { ...config.vars, ...vars } as Record<string, Json>;

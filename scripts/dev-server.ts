@@ -9,13 +9,17 @@ export interface DevServer {
 
 export const startDevServer = async (port: number, timeoutMs = 90_000): Promise<DevServer> => {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--var', `SITE_URL:${url}`], {
-    cwd: projectRoot,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    stdio: 'ignore',
-    // Its own process group, so stop() ends workerd and esbuild with it.
-    detached: true,
-  });
+  const child = spawn(
+    'npx',
+    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--var', `SITE_URL:${url}`],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      stdio: 'ignore',
+      // Its own process group, so stop() ends workerd and esbuild with it.
+      detached: true,
+    },
+  );
   const stop = () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');

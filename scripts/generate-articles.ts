@@ -26,13 +26,56 @@ const SENTENCES = SEED_TEXT.split('\n')
   .split(/(?<=[.!?])\s+(?=[А-ЯЁ"])/u)
   .filter((s) => s.length > 30);
 
-const PEOPLE = ['Михаил Мишустин', 'Касым-Жомарт Токаев', 'Министр финансов', 'Глава ЦБ', 'Президент Узбекистана', 'Губернатор'];
+const PEOPLE = [
+  'Михаил Мишустин',
+  'Касым-Жомарт Токаев',
+  'Министр финансов',
+  'Глава ЦБ',
+  'Президент Узбекистана',
+  'Губернатор',
+];
 const VERBS = ['анонсировал', 'обсудил', 'оценил', 'раскритиковал', 'поддержал', 'предложил', 'объявил'];
-const OBJECTS = ['рекордный товарооборот', 'новые тарифы', 'газовый союз', 'план цифровизации', 'курс рубля', 'проекты в промышленности', 'сельскохозяйственный экспорт'];
-const PLACES = ['между РФ и Казахстаном', 'в Москве', 'на встрече в Кремле', 'в Астане', 'на форуме в Ташкенте', 'до конца года'];
-const TAGS = ['Россия', 'Казахстан', 'Узбекистан', 'экономика', 'торговля', 'политика', 'энергетика', 'газ', 'финансы', 'промышленность',
-  'сельское хозяйство', 'цифровизация', 'транспорт', 'логистика', 'дипломатия', 'Кремль', 'СНГ', 'ЕАЭС', 'инвестиции', 'рубль'];
-const FOOTER = 'Подписывайтесь на наши страницы в соцсетях:\n"Смотрим"ВКонтакте, Одноклассники, Дзен и Telegram\nВести.RuВКонтакте, Одноклассники, Дзен и Telegram.';
+const OBJECTS = [
+  'рекордный товарооборот',
+  'новые тарифы',
+  'газовый союз',
+  'план цифровизации',
+  'курс рубля',
+  'проекты в промышленности',
+  'сельскохозяйственный экспорт',
+];
+const PLACES = [
+  'между РФ и Казахстаном',
+  'в Москве',
+  'на встрече в Кремле',
+  'в Астане',
+  'на форуме в Ташкенте',
+  'до конца года',
+];
+const TAGS = [
+  'Россия',
+  'Казахстан',
+  'Узбекистан',
+  'экономика',
+  'торговля',
+  'политика',
+  'энергетика',
+  'газ',
+  'финансы',
+  'промышленность',
+  'сельское хозяйство',
+  'цифровизация',
+  'транспорт',
+  'логистика',
+  'дипломатия',
+  'Кремль',
+  'СНГ',
+  'ЕАЭС',
+  'инвестиции',
+  'рубль',
+];
+const FOOTER =
+  'Подписывайтесь на наши страницы в соцсетях:\n"Смотрим"ВКонтакте, Одноклассники, Дзен и Telegram\nВести.RuВКонтакте, Одноклассники, Дзен и Telegram.';
 
 export interface GeneratedArticle {
   name: string;
@@ -43,7 +86,7 @@ export interface GeneratedArticle {
 /** Article i of a corpus, one about every 7 hours back from 2024-12-31, newest at i = 0. */
 export const generateArticle = (i: number, seed = 1): GeneratedArticle => {
   const next = random(seed * 1_000_003 + i);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   // The number first, so that it survives the slug's 80-character cut: real headlines repeat, generated ones need not.
   const title = `№ ${i + 1}. ${pick(PEOPLE)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(PLACES)}`;
   const paragraphs = Array.from({ length: 7 + Math.floor(next() * 3) }, () =>
@@ -70,8 +113,11 @@ export const writeCorpus = async (dir: string, count: number, seed = 1): Promise
 };
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
-  if (!values.count || !values.out) throw new Error('usage: node scripts/generate-articles.ts --count N --out DIR [--seed S]');
+  const { values } = parseArgs({
+    options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+  });
+  if (!values.count || !values.out)
+    throw new Error('usage: node scripts/generate-articles.ts --count N --out DIR [--seed S]');
   await writeCorpus(values.out, Number(values.count), Number(values.seed));
   console.log(`generated ${values.count} articles in ${values.out}`);
 }

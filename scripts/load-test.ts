@@ -10,7 +10,11 @@ import autocannon from 'autocannon';
 import { startDevServer } from './dev-server.ts';
 
 const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, port: { type: 'string', default: '8799' } },
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    port: { type: 'string', default: '8799' },
+  },
 });
 const { url: base, stop } = await startDevServer(Number(values.port));
 

@@ -13,6 +13,7 @@ export interface WranglerConfig {
 
 export const readWranglerConfig = async (): Promise<WranglerConfig> => {
   const config = parseToml(await readFile(join(projectRoot, 'wrangler.toml'), 'utf8')) as Partial<WranglerConfig>;
-  if (!config.name || !config.compatibility_date) throw new Error('wrangler.toml: name and compatibility_date are required');
+  if (!config.name || !config.compatibility_date)
+    throw new Error('wrangler.toml: name and compatibility_date are required');
   return { name: config.name, compatibility_date: config.compatibility_date, vars: config.vars ?? {} };
 };

@@ -9,11 +9,18 @@ export const ALLOW = 'GET, HEAD, OPTIONS';
 export const methodNotAllowed = (c: Context): Response =>
   c.req.method === 'OPTIONS'
     ? c.body(null, 204, { Allow: ALLOW, 'Cache-Control': CACHE_CONTROL.static })
-    : c.text('Method Not Allowed\n', 405, { Allow: ALLOW, 'Content-Type': MIME.text, 'Cache-Control': CACHE_CONTROL.none });
+    : c.text('Method Not Allowed\n', 405, {
+        Allow: ALLOW,
+        'Content-Type': MIME.text,
+        'Cache-Control': CACHE_CONTROL.none,
+      });
 
 /** Lower case, no trailing slash, no empty segments: the one spelling of a path the site links to. */
 export const canonicalPath = (path: string): string => {
-  const clean = path.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '');
+  const clean = path
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '');
   return clean === '' ? '/' : clean;
 };
 

@@ -1,5 +1,5 @@
 /** The Worker: every URL the site answers, wired to its handler, behind the rules all routes share. */
-import { Hono, type Handler } from 'hono';
+import { type Handler, Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { CACHE_CONTROL } from './cache-policy.ts';
 import { findArticle } from './content-store.ts';
@@ -37,7 +37,9 @@ route(paths.tag(':tag'), serveTag);
 route(paths.sitemap, async (c) => sendRendered(c, await renderOnce(c.env, 'sitemap', () => renderSitemapXml(c.env))));
 route(paths.robots, async (c) => sendRendered(c, await renderOnce(c.env, 'robots', () => renderRobotsTxt(c.env))));
 route(paths.favicon, async (c) =>
-  sendRendered(c, await renderOnce(c.env, 'favicon', async () => ({ body: FAVICON_SVG, contentType: MIME.svg })), { policy: 'static' }),
+  sendRendered(c, await renderOnce(c.env, 'favicon', async () => ({ body: FAVICON_SVG, contentType: MIME.svg })), {
+    policy: 'static',
+  }),
 );
 
 // Feeds: /rss.xml, /atom.xml, /feed.json, the same under /tags/<slug>/, each with ?page=N.
@@ -54,7 +56,10 @@ app.notFound(async (c) => {
   const redirect = canonicalRedirect(c);
   if (redirect) return redirect;
   if (FEED_LIKE.test(c.req.path)) return feedError(c, 404, 'Not Found');
-  return sendRendered(c, await renderOnce(c.env, '404', () => renderNotFoundPage(c.env)), { status: 404, policy: 'notFound' });
+  return sendRendered(c, await renderOnce(c.env, '404', () => renderNotFoundPage(c.env)), {
+    status: 404,
+    policy: 'notFound',
+  });
 });
 
 app.onError((error, c) => {

@@ -1,5 +1,5 @@
 /** Renders each distinct response at most once per isolate and keeps the most used ones in memory. */
-import { siteConfig, type SiteConfig } from './site-config.ts';
+import { type SiteConfig, siteConfig } from './site-config.ts';
 
 export interface Rendered {
   body: Uint8Array;
@@ -25,7 +25,9 @@ const encoder = new TextEncoder();
 export const toRendered = async ({ body, contentType, modified, headers }: RenderInput): Promise<Rendered> => {
   const bytes = encoder.encode(body);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  const etag = `"${btoa(String.fromCharCode(...digest.subarray(0, 18))).replace(/\+/g, '-').replace(/\//g, '_')}"`;
+  const etag = `"${btoa(String.fromCharCode(...digest.subarray(0, 18)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')}"`;
   return {
     body: bytes,
     contentType,

@@ -56,7 +56,11 @@ const headerListsFor = (rendered: Rendered, policy: CachePolicy, extra: Record<s
   return lists;
 };
 
-export const sendRendered = (c: Context, rendered: Rendered, { status = 200, policy = 'content', headers }: SendOptions = {}): Response => {
+export const sendRendered = (
+  c: Context,
+  rendered: Rendered,
+  { status = 200, policy = 'content', headers }: SendOptions = {},
+): Response => {
   const lists = headerListsFor(rendered, policy, headers);
   if (status === 200) {
     const ifNoneMatch = c.req.header('If-None-Match');

@@ -1,6 +1,7 @@
 /** Answers a feed URL: which feed, which page, which format, then the rendered bytes. */
-import type { AppContext } from './app-env.ts';
+
 import { accepts } from 'hono/accepts';
+import type { AppContext } from './app-env.ts';
 import { CACHE_CONTROL } from './cache-policy.ts';
 import { articles, findTag, tags } from './content-store.ts';
 import { FEED_CORS_HEADERS } from './feed-cors.ts';
@@ -9,7 +10,7 @@ import { MIME } from './feeds/mime-types.ts';
 import { renderFeed } from './feeds/render-feed.ts';
 import { renderOpml } from './feeds/render-opml.ts';
 import { BAD_PAGE_MESSAGE, pageCount, pageOf, parsePage } from './pagination.ts';
-import { absoluteUrl, pagedPath, paths, type FeedFormat } from './paths.ts';
+import { absoluteUrl, type FeedFormat, pagedPath, paths } from './paths.ts';
 import { renderOnce } from './render-cache.ts';
 import { sendRendered } from './send-rendered.ts';
 import { siteConfig } from './site-config.ts';
@@ -22,7 +23,12 @@ export const feedError = (c: AppContext, status: 400 | 404, message: string): Re
     'Cache-Control': status === 404 ? CACHE_CONTROL.notFound : CACHE_CONTROL.none,
   });
 
-export const serveFeed = async (c: AppContext, format: FeedFormat, tagSlug?: string, headers?: Record<string, string>): Promise<Response> => {
+export const serveFeed = async (
+  c: AppContext,
+  format: FeedFormat,
+  tagSlug?: string,
+  headers?: Record<string, string>,
+): Promise<Response> => {
   const number = parsePage(c.req.query('page'));
   if (number === undefined) return feedError(c, 400, BAD_PAGE_MESSAGE);
   const site = siteConfig(c.env);
@@ -34,10 +40,13 @@ export const serveFeed = async (c: AppContext, format: FeedFormat, tagSlug?: str
   const rendered = await renderOnce(c.env, `feed:${format}:${tag?.slug ?? ''}:${page.number}`, () =>
     renderFeed(c.env, format, source, list, page),
   );
-  if (!site.hub) return sendRendered(c, rendered, { headers: headers ? { ...FEED_CORS_HEADERS, ...headers } : FEED_CORS_HEADERS });
+  if (!site.hub)
+    return sendRendered(c, rendered, { headers: headers ? { ...FEED_CORS_HEADERS, ...headers } : FEED_CORS_HEADERS });
   // WebSub discovery (W3C WebSub §4): the hub and the topic this page is.
   const self = absoluteUrl(site.url, pagedPath(paths.feed(format, tag?.slug), page.number));
-  return sendRendered(c, rendered, { headers: { ...FEED_CORS_HEADERS, ...headers, Link: `<${site.hub}>; rel="hub", <${self}>; rel="self"` } });
+  return sendRendered(c, rendered, {
+    headers: { ...FEED_CORS_HEADERS, ...headers, Link: `<${site.hub}>; rel="hub", <${self}>; rel="self"` },
+  });
 };
 
 const NEGOTIATED: Record<string, FeedFormat> = {

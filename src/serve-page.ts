@@ -17,7 +17,10 @@ export const serveHome = async (c: AppContext): Promise<Response> => {
   if (number === undefined) return badPage(c);
   const page = pageOf(allArticles.count, siteConfig(c.env).pageSize, number);
   if (!page) return c.notFound();
-  return sendRendered(c, await renderOnce(c.env, `home:${page.number}`, () => renderHomePage(c.env, allArticles, page)));
+  return sendRendered(
+    c,
+    await renderOnce(c.env, `home:${page.number}`, () => renderHomePage(c.env, allArticles, page)),
+  );
 };
 
 export const serveTag = async (c: AppContext): Promise<Response> => {
@@ -27,5 +30,8 @@ export const serveTag = async (c: AppContext): Promise<Response> => {
   if (number === undefined) return badPage(c);
   const page = pageOf(tagArticles(tag).count, siteConfig(c.env).pageSize, number);
   if (!page) return c.notFound();
-  return sendRendered(c, await renderOnce(c.env, `tag:${tag.slug}:${page.number}`, () => renderTagPage(c.env, tag, page)));
+  return sendRendered(
+    c,
+    await renderOnce(c.env, `tag:${tag.slug}:${page.number}`, () => renderTagPage(c.env, tag, page)),
+  );
 };

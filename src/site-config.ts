@@ -7,7 +7,10 @@ const SiteConfigSchema = v.object({
   SITE_URL: v.pipe(
     text,
     v.url(),
-    v.check((value) => /^https?:\/\//.test(value) && !new URL(value).search && !new URL(value).hash, 'must be an http(s) origin or path'),
+    v.check(
+      (value) => /^https?:\/\//.test(value) && !new URL(value).search && !new URL(value).hash,
+      'must be an http(s) origin or path',
+    ),
     // One canonical spelling: no trailing slash, so paths append cleanly.
     v.transform((value) => value.replace(/\/+$/, '')),
   ),

@@ -21,11 +21,19 @@ export default defineConfig({
     projects: [
       {
         // Pure functions (parsing, compiling, rendering) and the built bundle, in Node.
-        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts', 'tests/bundle/**/*.test.ts', 'tests/browser/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          root,
+          include: ['tests/unit/**/*.test.ts', 'tests/bundle/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         // The Worker itself, inside workerd.
-        plugins: [feedWithoutMissingSourceMap, cloudflareTest({ wrangler: { configPath: resolve(root, 'wrangler.toml') } })],
+        plugins: [
+          feedWithoutMissingSourceMap,
+          cloudflareTest({ wrangler: { configPath: resolve(root, 'wrangler.toml') } }),
+        ],
         test: { name: 'worker', root, include: ['tests/worker/**/*.test.ts'] },
       },
     ],

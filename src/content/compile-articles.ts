@@ -3,16 +3,16 @@ import markdownIt from 'markdown-it';
 import { v5 as uuidv5 } from 'uuid';
 import { decodeSource } from './decode-source.ts';
 import { detectLanguage } from './detect-language.ts';
+import { type Metadata, parseMetadata } from './metadata.ts';
 import { parseMarkdown } from './parse-markdown.ts';
-import { parseMetadata, type Metadata } from './metadata.ts';
 import { parsePlainText } from './parse-plain-text.ts';
 import { slugify } from './slug.ts';
 import { countWords, readingMinutes, summarize } from './summarize.ts';
 import {
-  ContentError,
   type ArticleBody,
   type ArticleImage,
   type ArticleMeta,
+  ContentError,
   type ContentIssue,
   type ContentSettings,
   type TagEntry,
@@ -79,7 +79,13 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
     const text = decode(file);
     if (file.name.endsWith('.md')) {
       const { metadata, title, html, paragraphs } = parseMarkdown(text);
-      return { metadata, title, html, paragraphs, ...(metadata.image ? { image: { alt: '', ...metadata.image } } : {}) };
+      return {
+        metadata,
+        title,
+        html,
+        paragraphs,
+        ...(metadata.image ? { image: { alt: '', ...metadata.image } } : {}),
+      };
     }
     const stem = file.name.replace(ARTICLE, '');
     const sidecar = byName.get(`${stem}.yaml`) ?? byName.get(`${stem}.yml`);
@@ -122,7 +128,11 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
         drafts++;
         continue;
       }
-      compiled.push({ ...buildArticle(id, file.name, parsed, settings, warnings), file: file.name, explicitSlug: Boolean(parsed.metadata.slug) });
+      compiled.push({
+        ...buildArticle(id, file.name, parsed, settings, warnings),
+        file: file.name,
+        explicitSlug: Boolean(parsed.metadata.slug),
+      });
     } catch (error) {
       const inFile = error instanceof FileError ? error.file : file.name;
       const cause = error instanceof FileError ? error.cause : error;
@@ -134,7 +144,10 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
   for (const file of files) {
     if (ARTICLE.test(file.name) || sidecars.has(file.name)) continue;
     if (SIDECAR.test(file.name)) {
-      errors.push({ file: file.name, message: `metadata without an article: expected ${file.name.replace(SIDECAR, '.txt')}` });
+      errors.push({
+        file: file.name,
+        message: `metadata without an article: expected ${file.name.replace(SIDECAR, '.txt')}`,
+      });
     } else {
       warnings.push({ file: file.name, message: 'ignored: articles are .txt (with an optional .yaml) or .md files' });
     }
@@ -164,7 +177,10 @@ const buildArticle = (
   let date = metadata.date;
   if (!date) {
     date = /^(\d{4}-\d{2}-\d{2})/.exec(id)?.[1] ?? FALLBACK_DATE;
-    warnings.push({ file, message: `no date: using ${date}${date === FALLBACK_DATE ? ' (the fallback)' : ' from the file name'}; set "date" in its metadata` });
+    warnings.push({
+      file,
+      message: `no date: using ${date}${date === FALLBACK_DATE ? ' (the fallback)' : ' from the file name'}; set "date" in its metadata`,
+    });
   }
   const published = toZonedIso(date, settings.timeZone);
   const updated = metadata.updated ? toZonedIso(metadata.updated, settings.timeZone) : published;
@@ -203,7 +219,11 @@ const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnin
   const owners = new Map<string, string>();
   for (const { meta, file } of compiled.filter((entry) => entry.explicitSlug)) {
     const other = owners.get(meta.slug);
-    if (other) errors.push({ file, message: `duplicate slug "${meta.slug}" (also ${other}): set a different "slug" in its metadata` });
+    if (other)
+      errors.push({
+        file,
+        message: `duplicate slug "${meta.slug}" (also ${other}): set a different "slug" in its metadata`,
+      });
     else owners.set(meta.slug, file);
   }
   for (const entry of compiled) {

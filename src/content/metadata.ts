@@ -23,7 +23,10 @@ const isCalendarDate = (value: string): boolean => {
 const dateField = v.pipe(
   v.string('must be a date such as 2022-11-28 or 2022-11-28T15:30:00+03:00'),
   v.trim(),
-  v.check(isCalendarDate, (issue) => `"${issue.input}" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)`),
+  v.check(
+    isCalendarDate,
+    (issue) => `"${issue.input}" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)`,
+  ),
 );
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
@@ -32,14 +35,23 @@ const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 // attribute that the feed library cannot escape "<" in.
 const tag = v.pipe(
   text,
-  v.check((value) => !value.includes('<'), (issue) => `tag "${issue.input}" must not contain "<"`),
-  v.check((value) => slugify(value) !== '', (issue) => `tag "${issue.input}" needs a letter or digit`),
+  v.check(
+    (value) => !value.includes('<'),
+    (issue) => `tag "${issue.input}" must not contain "<"`,
+  ),
+  v.check(
+    (value) => slugify(value) !== '',
+    (issue) => `tag "${issue.input}" needs a letter or digit`,
+  ),
 );
 
 // An absolute http(s) URL or a root-relative path: nothing that could run script.
 const url = v.pipe(
   text,
-  v.check((value) => /^(https?:\/\/[^\s]+|\/[^\s/][^\s]*)$/i.test(value), 'must be an http(s) URL or a path starting with /'),
+  v.check(
+    (value) => /^(https?:\/\/[^\s]+|\/[^\s/][^\s]*)$/i.test(value),
+    'must be an http(s) URL or a path starting with /',
+  ),
 );
 
 export const MetadataSchema = v.strictObject({
@@ -49,7 +61,16 @@ export const MetadataSchema = v.strictObject({
   author: v.optional(text),
   tags: v.optional(
     v.pipe(
-      v.union([v.array(v.string()), v.pipe(v.string(), v.transform((value) => value.split(',')))], 'must be a list of tags'),
+      v.union(
+        [
+          v.array(v.string()),
+          v.pipe(
+            v.string(),
+            v.transform((value) => value.split(',')),
+          ),
+        ],
+        'must be a list of tags',
+      ),
       v.transform((tags) => [...new Set(tags.map((name) => name.trim()).filter((name) => name !== ''))]),
       v.array(tag),
     ),
@@ -61,14 +82,19 @@ export const MetadataSchema = v.strictObject({
   image: v.optional(
     v.union(
       [
-        v.pipe(url, v.transform((src) => ({ src }))),
+        v.pipe(
+          url,
+          v.transform((src) => ({ src })),
+        ),
         v.strictObject({ src: url, alt: v.optional(text), caption: v.optional(text) }),
       ],
       'must be a URL or { src, alt, caption }',
     ),
   ),
   source: v.optional(text),
-  language: v.optional(v.pipe(text, v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as ru or en-GB'))),
+  language: v.optional(
+    v.pipe(text, v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as ru or en-GB')),
+  ),
   draft: v.optional(v.boolean('must be true or false'), false),
 });
 

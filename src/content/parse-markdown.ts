@@ -2,7 +2,7 @@
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import { ARTICLES_PREFIX } from '../paths.ts';
-import { parseMetadata, type Metadata } from './metadata.ts';
+import { type Metadata, parseMetadata } from './metadata.ts';
 import { ContentError } from './types.ts';
 
 export interface MarkdownArticle {
@@ -23,7 +23,9 @@ const createRenderer = (onFrontMatter: (yaml: string) => void): MarkdownIt => {
 
 const inlineText = (token: Token): string =>
   (token.children ?? [])
-    .map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.type === 'image' ? '' : child.content))
+    .map((child) =>
+      child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.type === 'image' ? '' : child.content,
+    )
     .join('');
 
 /**
@@ -47,7 +49,8 @@ export const parseMarkdown = (source: string): MarkdownArticle => {
   let yaml: string | undefined;
   const md = createRenderer((raw) => (yaml = raw));
   const tokens = md.parse(source, {});
-  if (yaml === undefined) throw new ContentError('a Markdown article must start with YAML front matter between --- lines', 1);
+  if (yaml === undefined)
+    throw new ContentError('a Markdown article must start with YAML front matter between --- lines', 1);
   const metadata = parseMetadata(yaml, 2);
 
   let title = metadata.title;

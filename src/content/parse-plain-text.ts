@@ -37,7 +37,9 @@ export const parsePlainText = (text: string, options: PlainTextOptions): PlainTe
   if (title === '') throw new ContentError('the title (line 1) is empty', 1);
 
   // Boilerplate first: whatever follows a footer marker is never caption or text.
-  const footerAt = lines.findIndex((line, n) => n > 0 && options.footerMarkers.some((marker) => line.text.startsWith(marker)));
+  const footerAt = lines.findIndex(
+    (line, n) => n > 0 && options.footerMarkers.some((marker) => line.text.startsWith(marker)),
+  );
   const content = footerAt === -1 ? lines : lines.slice(0, footerAt);
 
   let i = 1;

@@ -25,9 +25,9 @@ const formatOffset = (minutes: number): string =>
 export const toZonedIso = (value: string, timeZone: string): string => {
   const m = PARTS.exec(value);
   if (!m) throw new RangeError(`not a date: ${value}`);
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? (i === 4 ? 12 : 0))) as [
-    number, number, number, number, number, number,
-  ];
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) =>
+    Number(m[i] ?? (i === 4 ? 12 : 0)),
+  ) as [number, number, number, number, number, number];
   const wall = `${m[1]}-${m[2]}-${m[3]}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
   if (m[7]) return `${wall}${m[7] === 'Z' ? '+00:00' : m[7]}`;
   // The offset at the wall time read as UTC, then corrected once, is right

@@ -2,7 +2,7 @@
 import type { ArticleBody, ArticleMeta } from '../content/types.ts';
 import { escapeHtml } from '../escape-html.ts';
 import type { Page } from '../pagination.ts';
-import { absoluteUrl, pagedPath, paths, type FeedFormat } from '../paths.ts';
+import { absoluteUrl, type FeedFormat, pagedPath, paths } from '../paths.ts';
 import type { SiteConfig } from '../site-config.ts';
 
 export interface FeedItem {
@@ -80,7 +80,10 @@ export const createFeedModel = (
     homeUrl,
     id: homeUrl,
     iconUrl: url(paths.favicon),
-    links: Object.fromEntries(FORMATS.map((format) => [format, pageUrl(format, page.number)])) as Record<FeedFormat, string>,
+    links: Object.fromEntries(FORMATS.map((format) => [format, pageUrl(format, page.number)])) as Record<
+      FeedFormat,
+      string
+    >,
     paging: Object.fromEntries(FORMATS.map((format) => [format, paging(format)])) as Record<FeedFormat, FeedPaging>,
     updated: entries.reduce<string | undefined>(
       (newest, { meta }) => (!newest || Date.parse(meta.updated) > Date.parse(newest) ? meta.updated : newest),

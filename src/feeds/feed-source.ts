@@ -1,6 +1,7 @@
 /** Which feed a URL names: the whole site's, or one tag's. */
-import { allArticles, tagArticles, type ArticleList } from '../content-store.ts';
+
 import type { TagEntry } from '../content/types.ts';
+import { type ArticleList, allArticles, tagArticles } from '../content-store.ts';
 import { labelsFor } from '../labels.ts';
 import type { SiteConfig } from '../site-config.ts';
 import type { FeedSource } from './feed-model.ts';

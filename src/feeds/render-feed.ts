@@ -1,5 +1,5 @@
 /** Renders one page of a feed, in one of the three formats. */
-import { loadBodies, type ArticleList } from '../content-store.ts';
+import { type ArticleList, loadBodies } from '../content-store.ts';
 import type { Page } from '../pagination.ts';
 import type { FeedFormat } from '../paths.ts';
 import type { RenderInput } from '../render-cache.ts';
@@ -25,7 +25,12 @@ export const renderFeed = async (
 ): Promise<RenderInput> => {
   const metas = list.slice(page.start, page.end);
   const bodies = await loadBodies(env.ASSETS, metas);
-  const model = createFeedModel(siteConfig(env), source, page, metas.map((meta, i) => ({ meta, body: bodies[i]! })));
+  const model = createFeedModel(
+    siteConfig(env),
+    source,
+    page,
+    metas.map((meta, i) => ({ meta, body: bodies[i]! })),
+  );
   const { contentType, render } = FEED_TYPES[format];
   return { body: render(model), contentType, ...(model.updated ? { modified: model.updated } : {}) };
 };

@@ -16,7 +16,8 @@ export const renderOpml = (site: SiteConfig, tags: readonly TagEntry[], updated:
   const url = (path: string) => absoluteUrl(site.url, path);
   const t = labelsFor(site.language);
   const tagOutlines = tags.map(
-    (tag) => `      ${outline(t.tagFeedTitle(site.title, tag.name), url(paths.feed('rss', tag.slug)), url(paths.tag(tag.slug)), site.language)}`,
+    (tag) =>
+      `      ${outline(t.tagFeedTitle(site.title, tag.name), url(paths.feed('rss', tag.slug)), url(paths.tag(tag.slug)), site.language)}`,
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

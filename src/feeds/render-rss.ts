@@ -1,5 +1,5 @@
 /** RSS 2.0, written by the feed library from the feed model. */
-import { Feed, type Extension } from 'feed';
+import { type Extension, Feed } from 'feed';
 import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';
@@ -15,8 +15,13 @@ const channelExtensions = (model: FeedModel): Extension[] => {
     ...(model.site.hub ? [{ href: model.site.hub, rel: 'hub' }] : []),
   ];
   return [
-    { name: 'atom:link', objects: links.map((attributes) => ({ _attributes: attributes })) as unknown as Record<string, unknown> },
-    ...(model.paging.rss.complete ? [{ name: 'fh:complete', objects: { _attributes: { 'xmlns:fh': FEED_HISTORY_NS } } }] : []),
+    {
+      name: 'atom:link',
+      objects: links.map((attributes) => ({ _attributes: attributes })) as unknown as Record<string, unknown>,
+    },
+    ...(model.paging.rss.complete
+      ? [{ name: 'fh:complete', objects: { _attributes: { 'xmlns:fh': FEED_HISTORY_NS } } }]
+      : []),
   ];
 };
 
@@ -33,7 +38,9 @@ export const renderRss = (model: FeedModel): string => {
         // RSS <author> must be an e-mail address; a bare name goes in dc:creator.
         { name: 'dc:creator', objects: { _text: xmlText(meta.author ?? model.site.author) } },
         // An item in another language than the channel says so.
-        ...(meta.language !== model.site.language ? [{ name: 'dc:language', objects: { _text: xmlText(meta.language) } }] : []),
+        ...(meta.language !== model.site.language
+          ? [{ name: 'dc:language', objects: { _text: xmlText(meta.language) } }]
+          : []),
       ],
       ...(imageUrl ? { enclosure: { url: imageUrl, type: imageType(imageUrl), length: 0 } } : {}),
     });

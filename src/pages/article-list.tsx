@@ -47,9 +47,21 @@ export const Pager = ({ site, page, path }: { site: SiteConfig; page: Page; path
   const t = labelsFor(site.language);
   return (
     <nav class="pager" aria-label={t.pagination}>
-      {page.number > 1 ? <a href={pagedPath(path, page.number - 1)} rel="prev">← {t.newerArticles}</a> : <span />}
+      {page.number > 1 ? (
+        <a href={pagedPath(path, page.number - 1)} rel="prev">
+          ← {t.newerArticles}
+        </a>
+      ) : (
+        <span />
+      )}
       <span>{t.pageOf(page.number, page.count)}</span>
-      {page.number < page.count ? <a href={pagedPath(path, page.number + 1)} rel="next">{t.olderArticles} →</a> : <span />}
+      {page.number < page.count ? (
+        <a href={pagedPath(path, page.number + 1)} rel="next">
+          {t.olderArticles} →
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 };

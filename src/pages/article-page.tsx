@@ -30,7 +30,11 @@ const jsonLd = (site: SiteConfig, meta: ArticleMeta, url: string): string =>
     dateModified: meta.updated,
     inLanguage: meta.language,
     author: { '@type': 'Organization', name: meta.author ?? site.author },
-    publisher: { '@type': 'Organization', name: site.title, logo: { '@type': 'ImageObject', url: absoluteUrl(site.url, paths.favicon) } },
+    publisher: {
+      '@type': 'Organization',
+      name: site.title,
+      logo: { '@type': 'ImageObject', url: absoluteUrl(site.url, paths.favicon) },
+    },
     ...(meta.image?.src ? { image: absoluteUrl(site.url, meta.image.src) } : {}),
     ...(meta.source ? { isBasedOn: meta.source } : {}),
     keywords: meta.tags.map((tag) => tag.name),
@@ -77,10 +81,20 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
         <h1>{typeset(meta.title, meta.language)}</h1>
         <p class="meta">
           <time datetime={meta.published}>{date(meta.published)}</time>
-          {meta.updated !== meta.published ? <> ({t.updated} <time datetime={meta.updated}>{date(meta.updated)}</time>)</> : null}
+          {meta.updated !== meta.published ? (
+            <>
+              {' '}
+              ({t.updated} <time datetime={meta.updated}>{date(meta.updated)}</time>)
+            </>
+          ) : null}
           {' · '}
           {t.author}: {meta.author ?? site.author}
-          {meta.source ? <> · {t.source}: {meta.source}</> : null}
+          {meta.source ? (
+            <>
+              {' '}
+              · {t.source}: {meta.source}
+            </>
+          ) : null}
           {' · '}
           {t.readingTime(meta.readingMinutes)}
         </p>
@@ -96,8 +110,20 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
       </article>
       {older || newer ? (
         <nav class="neighbours" aria-label={t.articleNavigation}>
-          {older ? <a href={paths.article(older.slug)} rel="prev">← {t.older}: {older.title}</a> : <span />}
-          {newer ? <a href={paths.article(newer.slug)} rel="next">{t.newer}: {newer.title} →</a> : <span />}
+          {older ? (
+            <a href={paths.article(older.slug)} rel="prev">
+              ← {t.older}: {older.title}
+            </a>
+          ) : (
+            <span />
+          )}
+          {newer ? (
+            <a href={paths.article(newer.slug)} rel="next">
+              {t.newer}: {newer.title} →
+            </a>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </Layout>

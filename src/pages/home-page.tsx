@@ -7,7 +7,15 @@ import type { SiteConfig } from '../site-config.ts';
 import { ArticleList, Pager, SubscribeBox } from './article-list.tsx';
 import { Layout } from './layout.tsx';
 
-export const HomePage = ({ site, articles, page }: { site: SiteConfig; articles: readonly ArticleMeta[]; page: Page }) => {
+export const HomePage = ({
+  site,
+  articles,
+  page,
+}: {
+  site: SiteConfig;
+  articles: readonly ArticleMeta[];
+  page: Page;
+}) => {
   const t = labelsFor(site.language);
   const title = page.number === 1 ? site.title : `${site.title} — ${t.pageOf(page.number, page.count)}`;
   return (

@@ -1,9 +1,10 @@
 /** The frame every HTML page shares: head with styles and feed autodiscovery, site header and footer. */
-import type { Child } from 'hono/jsx';
+
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import type { ArticleTag } from '../content/types.ts';
 import { labelsFor } from '../labels.ts';
-import { absoluteUrl, paths, type FeedFormat } from '../paths.ts';
+import { absoluteUrl, type FeedFormat, paths } from '../paths.ts';
 import type { SiteConfig } from '../site-config.ts';
 import { STYLESHEET } from './stylesheet.ts';
 
@@ -31,7 +32,12 @@ const FeedAlternates = ({ site, tag }: { site: SiteConfig; tag?: ArticleTag }) =
   return (
     <>
       {FEED_LINKS.map(({ format, type, name }) => (
-        <link rel="alternate" type={type} title={`${title} (${name})`} href={absoluteUrl(site.url, paths.feed(format, tag?.slug))} />
+        <link
+          rel="alternate"
+          type={type}
+          title={`${title} (${name})`}
+          href={absoluteUrl(site.url, paths.feed(format, tag?.slug))}
+        />
       ))}
     </>
   );
@@ -64,8 +70,8 @@ export const Layout = ({ site, title, description, canonicalPath, tag, head, chi
         <main class="wrap">{children}</main>
         <footer class="site">
           <div class="wrap">
-            <a href={paths.home}>{t.backHome}</a> · <a href={paths.feed('rss')}>RSS</a> · <a href={paths.feed('atom')}>Atom</a> ·{' '}
-            <a href={paths.feed('json')}>JSON Feed</a>
+            <a href={paths.home}>{t.backHome}</a> · <a href={paths.feed('rss')}>RSS</a> ·{' '}
+            <a href={paths.feed('atom')}>Atom</a> · <a href={paths.feed('json')}>JSON Feed</a>
           </div>
         </footer>
       </body>

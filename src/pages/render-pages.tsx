@@ -1,7 +1,7 @@
 /** Renders the HTML pages, sitemap and robots.txt to strings, ready for the render cache. */
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ArticleMeta, TagEntry } from '../content/types.ts';
-import { articles, loadBody, neighbours, tagArticles, tags, type ArticleList } from '../content-store.ts';
+import { type ArticleList, articles, loadBody, neighbours, tagArticles, tags } from '../content-store.ts';
 import { MIME } from '../feeds/mime-types.ts';
 import type { Page } from '../pagination.ts';
 import type { RenderInput } from '../render-cache.ts';
@@ -45,4 +45,7 @@ export const renderSitemapXml = async (env: Env): Promise<RenderInput> => ({
   ...(articles[0] ? { modified: articles[0].updated } : {}),
 });
 
-export const renderRobotsTxt = async (env: Env): Promise<RenderInput> => ({ body: renderRobots(siteConfig(env)), contentType: MIME.text });
+export const renderRobotsTxt = async (env: Env): Promise<RenderInput> => ({
+  body: renderRobots(siteConfig(env)),
+  contentType: MIME.text,
+});

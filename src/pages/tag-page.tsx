@@ -7,10 +7,26 @@ import type { SiteConfig } from '../site-config.ts';
 import { ArticleList, Pager, SubscribeBox } from './article-list.tsx';
 import { Layout } from './layout.tsx';
 
-export const TagPage = ({ site, tag, articles, page }: { site: SiteConfig; tag: TagEntry; articles: readonly ArticleMeta[]; page: Page }) => {
+export const TagPage = ({
+  site,
+  tag,
+  articles,
+  page,
+}: {
+  site: SiteConfig;
+  tag: TagEntry;
+  articles: readonly ArticleMeta[];
+  page: Page;
+}) => {
   const description = labelsFor(site.language).tagFeedDescription(tag.name);
   return (
-    <Layout site={site} title={`${tag.name} — ${site.title}`} description={description} canonicalPath={pagedPath(paths.tag(tag.slug), page.number)} tag={tag}>
+    <Layout
+      site={site}
+      title={`${tag.name} — ${site.title}`}
+      description={description}
+      canonicalPath={pagedPath(paths.tag(tag.slug), page.number)}
+      tag={tag}
+    >
       <h1>{description}</h1>
       <ArticleList site={site} articles={articles} />
       <Pager site={site} page={page} path={paths.tag(tag.slug)} />

@@ -16,7 +16,8 @@ const TITLE = 'Мишустин анонсировал рекордный тов
 const NO_SIDEWAYS_SCROLL = 'document.documentElement.scrollWidth <= window.innerWidth';
 
 const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
+if (!hasBrowser && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
 if (!hasBrowser) console.warn(`NOTICE: browser tests skipped, ${CHROMIUM} is missing (apt-get install chromium)`);
 
 interface AxeResult {
@@ -46,7 +47,15 @@ describe.skipIf(!hasBrowser)('the site in Chromium', () => {
       startDevServer(8791),
       chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       }),
     ]);
   }, 120_000);

@@ -2,8 +2,18 @@ import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, startBuiltWorker } from '../../scripts/built-worker.ts';
 
-const ROUTES = ['/', '/articles/mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom', '/tags/kazakhstan',
-  '/rss.xml', '/atom.xml', '/feed.json', '/tags/kazakhstan/atom.xml', '/feeds.opml', '/favicon.svg', '/nope'];
+const ROUTES = [
+  '/',
+  '/articles/mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom',
+  '/tags/kazakhstan',
+  '/rss.xml',
+  '/atom.xml',
+  '/feed.json',
+  '/tags/kazakhstan/atom.xml',
+  '/feeds.opml',
+  '/favicon.svg',
+  '/nope',
+];
 
 // The bundle `wrangler deploy` would upload, run by Miniflare as production runs it.
 describe('the deployable bundle', () => {
@@ -34,7 +44,10 @@ describe('the deployable bundle', () => {
 
   it('gives every response the same bytes and ETag in another isolate', async () => {
     for (const path of ROUTES) {
-      const [a, b] = await Promise.all([worker.dispatchFetch(`http://localhost${path}`), other.dispatchFetch(`http://localhost${path}`)]);
+      const [a, b] = await Promise.all([
+        worker.dispatchFetch(`http://localhost${path}`),
+        other.dispatchFetch(`http://localhost${path}`),
+      ]);
       expect(a.headers.get('ETag'), path).toBe(b.headers.get('ETag'));
       expect(await a.text()).toBe(await b.text());
     }

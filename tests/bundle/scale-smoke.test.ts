@@ -37,7 +37,10 @@ describe(`${COUNT} articles`, () => {
     expect(channel.item[0].title).toMatch(/^№ 1\. /);
     const dates = channel.item.map((item: { pubDate: string }) => Date.parse(item.pubDate));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    expect(links(channel)).toMatchObject({ next: 'https://publisher.example.com/rss.xml?page=2', last: `https://publisher.example.com/rss.xml?page=${LAST}` });
+    expect(links(channel)).toMatchObject({
+      next: 'https://publisher.example.com/rss.xml?page=2',
+      last: `https://publisher.example.com/rss.xml?page=${LAST}`,
+    });
   });
 
   it('serves the last archive page: the oldest articles, linked back, and nothing after it', async () => {

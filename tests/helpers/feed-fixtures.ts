@@ -35,7 +35,12 @@ export const makeEntry = (n: number, overrides: Partial<ArticleMeta> = {}, html 
 const SITE_SOURCE: FeedSource = { title: SITE.title, description: SITE.description };
 
 /** Page `number` of a feed over `entries` (newest first), as the Worker would build it. */
-export const modelOf = (entries: readonly Entry[], number = 1, pageSize = SITE.pageSize, source = SITE_SOURCE): FeedModel => {
+export const modelOf = (
+  entries: readonly Entry[],
+  number = 1,
+  pageSize = SITE.pageSize,
+  source = SITE_SOURCE,
+): FeedModel => {
   const page = pageOf(entries.length, pageSize, number);
   if (!page) throw new Error(`no page ${number}`);
   return createFeedModel({ ...SITE, pageSize }, source, page, entries.slice(page.start, page.end));

@@ -11,7 +11,15 @@ const script = join(import.meta.dirname, '../../scripts/build-content.ts');
 describe('scripts/build-content.ts', () => {
   let dir: string;
   const build = async () => {
-    const args = [script, '--seeds', join(dir, 'seeds'), '--index', join(dir, 'index.txt'), '--assets', join(dir, 'assets')];
+    const args = [
+      script,
+      '--seeds',
+      join(dir, 'seeds'),
+      '--index',
+      join(dir, 'index.txt'),
+      '--assets',
+      join(dir, 'assets'),
+    ];
     return run(process.execPath, args).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => error,

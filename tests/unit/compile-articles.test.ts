@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compileArticles, FALLBACK_DATE } from '../../src/content/compile-articles.ts';
-import { SETTINGS, SEED_NAME, seedFile, source } from '../helpers/sources.ts';
+import { SEED_NAME, SETTINGS, seedFile, source } from '../helpers/sources.ts';
 
-const compile = (...files: Parameters<typeof source>[]) => compileArticles(files.map((args) => source(...args)), SETTINGS);
+const compile = (...files: Parameters<typeof source>[]) =>
+  compileArticles(
+    files.map((args) => source(...args)),
+    SETTINGS,
+  );
 const errorsOf = (...files: Parameters<typeof source>[]) => compile(...files).errors;
 
 describe('compileArticles: the seed', () => {
@@ -54,7 +58,12 @@ describe('compileArticles: the seed', () => {
   });
 
   it('gives the same output for the same input, in any file order', () => {
-    const files = [seedFile('yaml'), source('b.txt', 'Б\n\nТекст.'), seedFile('txt'), source('a.md', '---\ndate: 2021-01-01\n---\n# А\n\nТекст.')];
+    const files = [
+      seedFile('yaml'),
+      source('b.txt', 'Б\n\nТекст.'),
+      seedFile('txt'),
+      source('a.md', '---\ndate: 2021-01-01\n---\n# А\n\nТекст.'),
+    ];
     const again = compileArticles([...files].reverse(), SETTINGS);
     expect(JSON.stringify(compileArticles(files, SETTINGS))).toBe(JSON.stringify(again));
   });
@@ -67,7 +76,15 @@ describe('compileArticles: metadata and derived fields', () => {
       '---\ntitle: Заметка\ndate: 2023-05-01T09:30:00+03:00\ntags: [один, два]\nslug: my-note\n---\n\nТекст со [ссылкой](other) и <b>тегом</b>.\n\n[js](javascript:alert(1))',
     ]);
     expect(errors).toEqual([]);
-    expect(articles[0]).toMatchObject({ title: 'Заметка', slug: 'my-note', published: '2023-05-01T09:30:00+03:00', tags: [{ name: 'один', slug: 'odin' }, { name: 'два', slug: 'dva' }] });
+    expect(articles[0]).toMatchObject({
+      title: 'Заметка',
+      slug: 'my-note',
+      published: '2023-05-01T09:30:00+03:00',
+      tags: [
+        { name: 'один', slug: 'odin' },
+        { name: 'два', slug: 'dva' },
+      ],
+    });
     expect(bodies[0]?.html).toContain('<a href="/articles/other">ссылкой</a>');
     expect(bodies[0]?.html).toContain('&lt;b&gt;тегом&lt;/b&gt;');
     expect(bodies[0]?.html).not.toContain('href="javascript:');
@@ -87,7 +104,10 @@ describe('compileArticles: metadata and derived fields', () => {
 
   it('falls back to a stable date, with a warning', () => {
     const result = compile(['2024-03-05-x.txt', 'А\n\nТекст.'], ['y.txt', 'Б\n\nТекст.']);
-    expect(result.articles.map((a) => a.published)).toEqual(['2024-03-05T12:00:00+03:00', `${FALLBACK_DATE}T12:00:00+03:00`]);
+    expect(result.articles.map((a) => a.published)).toEqual([
+      '2024-03-05T12:00:00+03:00',
+      `${FALLBACK_DATE}T12:00:00+03:00`,
+    ]);
     expect(result.warnings.map((w) => w.message)).toEqual([
       'no date: using 2024-03-05 from the file name; set "date" in its metadata',
       `no date: using ${FALLBACK_DATE} (the fallback); set "date" in its metadata`,
@@ -96,9 +116,12 @@ describe('compileArticles: metadata and derived fields', () => {
 
   it('orders newest first, ties by id', () => {
     const result = compile(
-      ['b.txt', 'Б\n\nТекст.'], ['b.yaml', 'date: 2022-01-02'],
-      ['a.txt', 'А\n\nТекст.'], ['a.yaml', 'date: 2022-01-02'],
-      ['c.txt', 'В\n\nТекст.'], ['c.yaml', 'date: 2022-01-03'],
+      ['b.txt', 'Б\n\nТекст.'],
+      ['b.yaml', 'date: 2022-01-02'],
+      ['a.txt', 'А\n\nТекст.'],
+      ['a.yaml', 'date: 2022-01-02'],
+      ['c.txt', 'В\n\nТекст.'],
+      ['c.yaml', 'date: 2022-01-03'],
     );
     expect(result.articles.map((a) => a.id)).toEqual(['c', 'a', 'b']);
   });
@@ -112,12 +135,18 @@ describe('compileArticles: what it refuses', () => {
   });
 
   it('an empty article', () => {
-    expect(errorsOf(['empty.txt', ''])).toEqual([{ file: 'empty.txt', line: 1, message: 'the title (line 1) is empty' }]);
+    expect(errorsOf(['empty.txt', ''])).toEqual([
+      { file: 'empty.txt', line: 1, message: 'the title (line 1) is empty' },
+    ]);
   });
 
   it('a bad date, at its line in the sidecar', () => {
     expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'source: X\ndate: 2022-02-30\n'])).toEqual([
-      { file: 'a.yaml', line: 2, message: '"date" "2022-02-30" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)' },
+      {
+        file: 'a.yaml',
+        line: 2,
+        message: '"date" "2022-02-30" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)',
+      },
     ]);
   });
 
@@ -128,7 +157,9 @@ describe('compileArticles: what it refuses', () => {
   });
 
   it('a duplicate explicit slug, naming both files', () => {
-    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'slug: same'], ['b.txt', 'Б\n\nТекст.'], ['b.yaml', 'slug: same'])).toEqual([
+    expect(
+      errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'slug: same'], ['b.txt', 'Б\n\nТекст.'], ['b.yaml', 'slug: same']),
+    ).toEqual([
       { file: 'b.txt', message: 'duplicate slug "same" (also a.txt): set a different "slug" in its metadata' },
     ]);
   });
@@ -146,8 +177,12 @@ describe('compileArticles: what it refuses', () => {
     expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'date: 2022-01-01\ntag: x'])).toEqual([
       { file: 'a.yaml', line: 2, message: 'unknown metadata field "tag"' },
     ]);
-    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'draft: yes please'])[0]?.message).toBe('"draft" must be true or false');
-    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'image: javascript:alert(1)'])[0]?.message).toMatch(/^"image" must be a URL/);
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'draft: yes please'])[0]?.message).toBe(
+      '"draft" must be true or false',
+    );
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'image: javascript:alert(1)'])[0]?.message).toMatch(
+      /^"image" must be a URL/,
+    );
   });
 
   it('metadata without an article, and two articles with one id', () => {
@@ -167,8 +202,10 @@ describe('compileArticles: what it refuses', () => {
 describe('compileArticles: tags', () => {
   it('indexes tags by slug, merging spellings, newest article first', () => {
     const { tags } = compile(
-      ['a.txt', 'А\n\nТекст.'], ['a.yaml', 'date: 2022-01-01\ntags: [Экономика, Россия]'],
-      ['b.txt', 'Б\n\nТекст.'], ['b.yaml', 'date: 2022-01-02\ntags: экономика'],
+      ['a.txt', 'А\n\nТекст.'],
+      ['a.yaml', 'date: 2022-01-01\ntags: [Экономика, Россия]'],
+      ['b.txt', 'Б\n\nТекст.'],
+      ['b.yaml', 'date: 2022-01-02\ntags: экономика'],
     );
     expect(tags).toEqual([
       { slug: 'ekonomika', name: 'экономика', articles: [0, 1] },
@@ -177,8 +214,12 @@ describe('compileArticles: tags', () => {
   });
 
   it('refuses a tag that cannot be a URL or an XML attribute', () => {
-    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'tags: ["!!!"]'])[0]?.message).toBe('"tags" tag "!!!" needs a letter or digit');
-    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'tags: ["a<b"]'])[0]?.message).toBe('"tags" tag "a<b" must not contain "<"');
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'tags: ["!!!"]'])[0]?.message).toBe(
+      '"tags" tag "!!!" needs a letter or digit',
+    );
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'tags: ["a<b"]'])[0]?.message).toBe(
+      '"tags" tag "a<b" must not contain "<"',
+    );
   });
 });
 
@@ -186,22 +227,38 @@ describe('compileArticles: slug clashes', () => {
   const headline = 'Курс рубля на сегодня\n\nТекст.';
 
   it('gives a derived slug that is taken a stable suffix; the oldest keeps the plain one', () => {
-    const result = compile(['new.txt', headline], ['new.yaml', 'date: 2022-01-02'], ['old.txt', headline], ['old.yaml', 'date: 2022-01-01']);
+    const result = compile(
+      ['new.txt', headline],
+      ['new.yaml', 'date: 2022-01-02'],
+      ['old.txt', headline],
+      ['old.yaml', 'date: 2022-01-01'],
+    );
     expect(result.errors).toEqual([]);
     const [newer, older] = result.articles;
     expect(older?.slug).toBe('kurs-rublya-na-segodnya');
     expect(newer?.slug).toBe(`kurs-rublya-na-segodnya-${newer?.guid.slice(-6)}`);
-    expect(result.warnings.map((w) => w.message)).toEqual([`slug "kurs-rublya-na-segodnya" is taken by old.txt: using "${newer?.slug}"`]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      `slug "kurs-rublya-na-segodnya" is taken by old.txt: using "${newer?.slug}"`,
+    ]);
     // Adding a newer article with the same headline leaves both slugs as they were.
     const more = compile(
-      ['new.txt', headline], ['new.yaml', 'date: 2022-01-02'], ['old.txt', headline], ['old.yaml', 'date: 2022-01-01'],
-      ['newest.txt', headline], ['newest.yaml', 'date: 2022-01-03'],
+      ['new.txt', headline],
+      ['new.yaml', 'date: 2022-01-02'],
+      ['old.txt', headline],
+      ['old.yaml', 'date: 2022-01-01'],
+      ['newest.txt', headline],
+      ['newest.yaml', 'date: 2022-01-03'],
     );
     expect(more.articles.slice(1).map((a) => a.slug)).toEqual([newer?.slug, older?.slug]);
   });
 
   it('lets an explicit slug win over a derived one', () => {
-    const result = compile(['a.txt', headline], ['a.yaml', 'date: 2022-01-01'], ['b.txt', 'Б\n\nТекст.'], ['b.yaml', 'date: 2022-01-02\nslug: kurs-rublya-na-segodnya']);
+    const result = compile(
+      ['a.txt', headline],
+      ['a.yaml', 'date: 2022-01-01'],
+      ['b.txt', 'Б\n\nТекст.'],
+      ['b.yaml', 'date: 2022-01-02\nslug: kurs-rublya-na-segodnya'],
+    );
     expect(result.articles.find((a) => a.id === 'b')?.slug).toBe('kurs-rublya-na-segodnya');
     expect(result.articles.find((a) => a.id === 'a')?.slug).toMatch(/^kurs-rublya-na-segodnya-[0-9a-f]{6}$/);
   });

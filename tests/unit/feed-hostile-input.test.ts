@@ -12,10 +12,38 @@ import { parseXml } from '../helpers/parse-xml.ts';
 const representable = (text: string) => text.replace(/[^\t\n\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 
 // Fragments that broke feed 6.0.0 (or could), mixed with arbitrary UTF-16, lone surrogates included.
-const NASTY = [']]>', ']]]]>', '<', '>', '&', '&amp;', '&lt;', '"', "'", '\u0000', '\u0008', '\u001f', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF',
-  '</title>', '<![CDATA[', '<script>alert(1)</script>', '\u2028', '😀', 'ё', 'й', '\t', '\n'];
+const NASTY = [
+  ']]>',
+  ']]]]>',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&lt;',
+  '"',
+  "'",
+  '\u0000',
+  '\u0008',
+  '\u001f',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDFFF',
+  '</title>',
+  '<![CDATA[',
+  '<script>alert(1)</script>',
+  '\u2028',
+  '😀',
+  'ё',
+  'й',
+  '\t',
+  '\n',
+];
 const hostile = fc
-  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom(...NASTY)), { minLength: 1, maxLength: 10 })
+  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom(...NASTY)), {
+    minLength: 1,
+    maxLength: 10,
+  })
   // The content build never lets a carriage return through: it normalises line ends.
   .map((parts) => parts.join('').replace(/\r/g, ''));
 // Metadata validation guarantees text fields are not blank, and tags have no "<".

@@ -12,8 +12,11 @@ import { SITE } from '../helpers/site.ts';
 // Five articles, newest first, two to a page: pages of 2, 2 and 1.
 const entries = [4, 3, 2, 1, 0].map((n) => makeEntry(n));
 const rssLinks = (xml: string) =>
-  Object.fromEntries(parseXml(xml).rss.channel['atom:link'].map((l: Record<string, string>) => [l['@rel'], l['@href']]));
-const atomLinks = (xml: string) => Object.fromEntries(parseXml(xml).feed.link.map((l: Record<string, string>) => [l['@rel'], l['@href']]));
+  Object.fromEntries(
+    parseXml(xml).rss.channel['atom:link'].map((l: Record<string, string>) => [l['@rel'], l['@href']]),
+  );
+const atomLinks = (xml: string) =>
+  Object.fromEntries(parseXml(xml).feed.link.map((l: Record<string, string>) => [l['@rel'], l['@href']]));
 const base = 'https://publisher.example.com';
 
 describe('feed paging (RFC 5005)', () => {
@@ -25,12 +28,19 @@ describe('feed paging (RFC 5005)', () => {
       next: `${base}/rss.xml?page=2`,
       last: `${base}/rss.xml?page=3`,
     });
-    expect(atomLinks(renderAtom(model))).toMatchObject({ self: `${base}/atom.xml`, next: `${base}/atom.xml?page=2`, last: `${base}/atom.xml?page=3` });
+    expect(atomLinks(renderAtom(model))).toMatchObject({
+      self: `${base}/atom.xml`,
+      next: `${base}/atom.xml?page=2`,
+      last: `${base}/atom.xml?page=3`,
+    });
     expect(JSON.parse(renderJsonFeed(model)).next_url).toBe(`${base}/feed.json?page=2`);
   });
 
   it('links a middle page both ways, and the last page back only', () => {
-    expect(rssLinks(renderRss(modelOf(entries, 2, 2)))).toMatchObject({ previous: `${base}/rss.xml`, next: `${base}/rss.xml?page=3` });
+    expect(rssLinks(renderRss(modelOf(entries, 2, 2)))).toMatchObject({
+      previous: `${base}/rss.xml`,
+      next: `${base}/rss.xml?page=3`,
+    });
     const last = modelOf(entries, 3, 2);
     expect(rssLinks(renderRss(last))).not.toHaveProperty('next');
     expect(parseXml(renderRss(last)).rss.channel.item.map((i: { title: string }) => i.title)).toEqual(['Статья 0']);
@@ -57,7 +67,11 @@ describe('feed paging (RFC 5005)', () => {
   });
 
   it('titles a tag feed after the tag and links its own pages', () => {
-    const model = modelOf(entries, 1, 2, { title: 'Лента: экономика', description: 'Статьи с тегом «экономика»', tag: 'ekonomika' });
+    const model = modelOf(entries, 1, 2, {
+      title: 'Лента: экономика',
+      description: 'Статьи с тегом «экономика»',
+      tag: 'ekonomika',
+    });
     const rss = parseXml(renderRss(model)).rss.channel;
     expect(rss.title).toBe('Лента: экономика');
     expect(rss.link).toBe(`${base}/tags/ekonomika`);
@@ -69,7 +83,8 @@ describe('page numbers', () => {
   it('reads whole numbers from 1, and nothing else', () => {
     expect(parsePage(undefined)).toBe(1);
     expect(parsePage('7')).toBe(7);
-    for (const bad of ['', '0', '-1', 'abc', '1.5', '01', '1e3', '999999999999', ' 2']) expect(parsePage(bad)).toBeUndefined();
+    for (const bad of ['', '0', '-1', 'abc', '1.5', '01', '1e3', '999999999999', ' 2'])
+      expect(parsePage(bad)).toBeUndefined();
   });
 
   it('has no page past the last, and always a first page', () => {
@@ -81,11 +96,20 @@ describe('page numbers', () => {
 
 describe('OPML', () => {
   it('lists the site feed and each tag feed once, in RSS', () => {
-    const opml = parseXml(renderOpml(SITE, [{ slug: 'ekonomika', name: 'экономика', articles: [0] }], '2022-11-28T12:00:00+03:00')).opml;
+    const opml = parseXml(
+      renderOpml(SITE, [{ slug: 'ekonomika', name: 'экономика', articles: [0] }], '2022-11-28T12:00:00+03:00'),
+    ).opml;
     expect(opml['@version']).toBe('2.0');
     expect(opml.head.title).toBe('Лента новостей');
-    expect(opml.body.outline[0]).toMatchObject({ '@type': 'rss', '@xmlUrl': `${base}/rss.xml`, '@htmlUrl': `${base}/` });
-    expect(opml.body.outline[1].outline).toMatchObject({ '@xmlUrl': `${base}/tags/ekonomika/rss.xml`, '@text': 'Лента новостей: экономика' });
+    expect(opml.body.outline[0]).toMatchObject({
+      '@type': 'rss',
+      '@xmlUrl': `${base}/rss.xml`,
+      '@htmlUrl': `${base}/`,
+    });
+    expect(opml.body.outline[1].outline).toMatchObject({
+      '@xmlUrl': `${base}/tags/ekonomika/rss.xml`,
+      '@text': 'Лента новостей: экономика',
+    });
   });
 });
 

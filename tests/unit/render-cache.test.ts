@@ -45,14 +45,20 @@ describe('RenderCache', () => {
 
   it('forgets a failed render, so the next request tries again', async () => {
     const cache = new RenderCache(1000);
-    await expect(cache.get('k', async () => Promise.reject(new Error('asset missing')))).rejects.toThrow('asset missing');
+    await expect(cache.get('k', async () => Promise.reject(new Error('asset missing')))).rejects.toThrow(
+      'asset missing',
+    );
     const rendered = await cache.get('k', async () => page(3));
     expect(new TextDecoder().decode(rendered.body)).toBe('xxx');
   });
 
   it('gives the same bytes the same strong ETag, other bytes another', async () => {
     const cache = new RenderCache(1000);
-    const [a, b, c] = await Promise.all([cache.get('a', async () => page(5)), cache.get('b', async () => page(5)), cache.get('c', async () => page(6))]);
+    const [a, b, c] = await Promise.all([
+      cache.get('a', async () => page(5)),
+      cache.get('b', async () => page(5)),
+      cache.get('c', async () => page(6)),
+    ]);
     expect(a.etag).toMatch(/^"[\w-]{24}"$/);
     expect(a.etag).toBe(b.etag);
     expect(a.etag).not.toBe(c.etag);

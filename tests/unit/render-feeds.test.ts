@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { compileArticles } from '../../src/content/compile-articles.ts';
 import { createFeedModel } from '../../src/feeds/feed-model.ts';
-import { pageOf } from '../../src/pagination.ts';
 import { renderAtom } from '../../src/feeds/render-atom.ts';
 import { renderJsonFeed } from '../../src/feeds/render-json-feed.ts';
 import { renderRss } from '../../src/feeds/render-rss.ts';
+import { pageOf } from '../../src/pagination.ts';
 import { validateJsonFeed } from '../helpers/json-feed-schema.ts';
 import { parseXml } from '../helpers/parse-xml.ts';
-import { SETTINGS, seedFile } from '../helpers/sources.ts';
 import { SITE } from '../helpers/site.ts';
+import { SETTINGS, seedFile } from '../helpers/sources.ts';
 
 const { articles, bodies } = compileArticles([seedFile('txt'), seedFile('yaml')], SETTINGS);
 const SOURCE = { title: SITE.title, description: SITE.description };
-const model = createFeedModel(SITE, SOURCE, pageOf(1, 20, 1)!, articles.map((meta, i) => ({ meta, body: bodies[i]! })));
+const model = createFeedModel(
+  SITE,
+  SOURCE,
+  pageOf(1, 20, 1)!,
+  articles.map((meta, i) => ({ meta, body: bodies[i]! })),
+);
 const seed = articles[0]!;
 const permalink = `https://publisher.example.com/articles/${seed.slug}`;
 const PUBLISHED = Date.parse('2022-11-28T09:00:00Z');
@@ -26,7 +31,10 @@ describe('RSS 2.0', () => {
     expect(rss.channel.title).toBe('Лента новостей');
     expect(rss.channel.link).toBe('https://publisher.example.com/');
     expect(rss.channel.language).toBe('ru');
-    expect(rss.channel['atom:link'][0]).toMatchObject({ '@href': 'https://publisher.example.com/rss.xml', '@rel': 'self' });
+    expect(rss.channel['atom:link'][0]).toMatchObject({
+      '@href': 'https://publisher.example.com/rss.xml',
+      '@rel': 'self',
+    });
     expect(Date.parse(rss.channel.lastBuildDate)).toBe(PUBLISHED);
   });
 
@@ -75,7 +83,11 @@ describe('JSON Feed 1.1', () => {
   });
 
   it('carries the seed article exactly', () => {
-    expect(json).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', language: 'ru', feed_url: 'https://publisher.example.com/feed.json' });
+    expect(json).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      language: 'ru',
+      feed_url: 'https://publisher.example.com/feed.json',
+    });
     expect(json.items[0]).toMatchObject({
       id: seed.guid,
       url: permalink,
@@ -96,11 +108,14 @@ describe('every format', () => {
 
   it('makes root-relative links in content absolute on the configured site', () => {
     const meta = { ...seed, image: { src: '/img/photo.png', alt: 'x' } };
-    const body = { ...bodies[0]!, html: '<p><a href="/articles/x">a</a> <img src="/img/y.jpg" alt=""> <a href="//cdn.example/z">z</a></p>' };
+    const body = {
+      ...bodies[0]!,
+      html: '<p><a href="/articles/x">a</a> <img src="/img/y.jpg" alt=""> <a href="//cdn.example/z">z</a></p>',
+    };
     const linked = createFeedModel(SITE, SOURCE, pageOf(1, 20, 1)!, [{ meta, body }]);
     expect(linked.items[0]?.contentHtml).toBe(
       '<figure><img src="https://publisher.example.com/img/photo.png" alt="x"></figure>\n' +
-      '<p><a href="https://publisher.example.com/articles/x">a</a> <img src="https://publisher.example.com/img/y.jpg" alt=""> <a href="//cdn.example/z">z</a></p>',
+        '<p><a href="https://publisher.example.com/articles/x">a</a> <img src="https://publisher.example.com/img/y.jpg" alt=""> <a href="//cdn.example/z">z</a></p>',
     );
     expect(parseXml(renderRss(linked)).rss.channel.item[0].enclosure).toMatchObject({
       '@url': 'https://publisher.example.com/img/photo.png',

@@ -6,7 +6,18 @@ import { siteConfig } from '../../src/site-config.ts';
 
 const ORIGIN = 'https://publisher.example.com';
 const SLUG = 'mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom';
-const ROUTES = ['/', `/articles/${SLUG}`, '/tags/kazakhstan', '/rss.xml', '/atom.xml', '/feed.json', '/tags/kazakhstan/rss.xml', '/feed', '/feeds.opml', '/favicon.svg'];
+const ROUTES = [
+  '/',
+  `/articles/${SLUG}`,
+  '/tags/kazakhstan',
+  '/rss.xml',
+  '/atom.xml',
+  '/feed.json',
+  '/tags/kazakhstan/rss.xml',
+  '/feed',
+  '/feeds.opml',
+  '/favicon.svg',
+];
 
 const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
 
@@ -23,9 +34,15 @@ describe('caching', () => {
   });
 
   it('sends a Cache-Control for every kind of response', async () => {
-    expect((await get('/feed.json')).headers.get('Cache-Control')).toBe('public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400');
-    expect((await get('/')).headers.get('Cache-Control')).toBe('public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400');
-    expect((await get('/favicon.svg')).headers.get('Cache-Control')).toBe('public, max-age=86400, stale-while-revalidate=604800');
+    expect((await get('/feed.json')).headers.get('Cache-Control')).toBe(
+      'public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400',
+    );
+    expect((await get('/')).headers.get('Cache-Control')).toBe(
+      'public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400',
+    );
+    expect((await get('/favicon.svg')).headers.get('Cache-Control')).toBe(
+      'public, max-age=86400, stale-while-revalidate=604800',
+    );
     expect((await get('/nope')).headers.get('Cache-Control')).toBe('public, max-age=60');
     expect((await get('/rss.xml?page=x')).headers.get('Cache-Control')).toBe('no-store');
   });
@@ -55,13 +72,19 @@ describe('conditional GET', () => {
   it('answers If-Modified-Since with 304 when nothing is newer, and lets If-None-Match decide when both are sent', async () => {
     const lastModified = (await get('/rss.xml')).headers.get('Last-Modified')!;
     expect((await get('/rss.xml', { headers: { 'If-Modified-Since': lastModified } })).status).toBe(304);
-    expect((await get('/rss.xml', { headers: { 'If-Modified-Since': 'Sun, 27 Nov 2022 09:00:00 GMT' } })).status).toBe(200);
+    expect((await get('/rss.xml', { headers: { 'If-Modified-Since': 'Sun, 27 Nov 2022 09:00:00 GMT' } })).status).toBe(
+      200,
+    );
     expect((await get('/rss.xml', { headers: { 'If-Modified-Since': 'not a date' } })).status).toBe(200);
-    expect((await get('/rss.xml', { headers: { 'If-Modified-Since': lastModified, 'If-None-Match': '"stale"' } })).status).toBe(200);
+    expect(
+      (await get('/rss.xml', { headers: { 'If-Modified-Since': lastModified, 'If-None-Match': '"stale"' } })).status,
+    ).toBe(200);
   });
 
   it('gives the same ETag for the same bytes, and a different one for other bytes', async () => {
-    const tags = await Promise.all(['/rss.xml', '/rss.xml', '/atom.xml'].map(async (p) => (await get(p)).headers.get('ETag')));
+    const tags = await Promise.all(
+      ['/rss.xml', '/rss.xml', '/atom.xml'].map(async (p) => (await get(p)).headers.get('ETag')),
+    );
     expect(tags[0]).toBe(tags[1]);
     expect(tags[0]).not.toBe(tags[2]);
   });
@@ -110,7 +133,11 @@ describe('CORS', () => {
   it('answers a preflight for a conditional request', async () => {
     const response = await get('/tags/kazakhstan/feed.json', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+      headers: {
+        Origin: 'https://app.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
@@ -119,7 +146,9 @@ describe('CORS', () => {
   });
 
   it('does not open the HTML pages to other origins', async () => {
-    expect((await get('/', { headers: { Origin: 'https://app.example' } })).headers.has('Access-Control-Allow-Origin')).toBe(false);
+    expect(
+      (await get('/', { headers: { Origin: 'https://app.example' } })).headers.has('Access-Control-Allow-Origin'),
+    ).toBe(false);
   });
 });
 
@@ -162,7 +191,9 @@ describe('hostile requests', () => {
   it('never lets Host or X-Forwarded-Host into a response', async () => {
     for (const path of ROUTES) {
       const spoofed = await exports.default.fetch(
-        new Request(`https://evil.example${path}`, { headers: { 'X-Forwarded-Host': 'evil.example', Forwarded: 'host=evil.example' } }),
+        new Request(`https://evil.example${path}`, {
+          headers: { 'X-Forwarded-Host': 'evil.example', Forwarded: 'host=evil.example' },
+        }),
       );
       const honest = await get(path);
       expect(spoofed.headers.get('ETag'), path).toBe(honest.headers.get('ETag'));
@@ -179,7 +210,10 @@ describe('hostile requests', () => {
     expect(response.status).toBe(500);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(await response.text()).toBe('Internal Server Error\n');
-    expect(log).toHaveBeenCalledWith('GET /rss.xml:', expect.objectContaining({ message: expect.stringMatching(/^article body .* missing/) }));
+    expect(log).toHaveBeenCalledWith(
+      'GET /rss.xml:',
+      expect.objectContaining({ message: expect.stringMatching(/^article body .* missing/) }),
+    );
     log.mockRestore();
   });
 
@@ -187,7 +221,10 @@ describe('hostile requests', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const response = await app.request('/rss.xml', {}, { ...env, SITE_URL: 'not a url' });
     expect(response.status).toBe(500);
-    expect(log).toHaveBeenCalledWith('GET /rss.xml:', expect.objectContaining({ message: expect.stringMatching(/^invalid site setting SITE_URL/) }));
+    expect(log).toHaveBeenCalledWith(
+      'GET /rss.xml:',
+      expect.objectContaining({ message: expect.stringMatching(/^invalid site setting SITE_URL/) }),
+    );
     log.mockRestore();
   });
 });
@@ -198,8 +235,12 @@ describe('WebSub', () => {
     const rss = await app.request('/rss.xml', {}, withHub);
     expect(rss.headers.get('Link')).toBe(`<https://hub.example/>; rel="hub", <${ORIGIN}/rss.xml>; rel="self"`);
     expect(await rss.text()).toContain('<atom:link href="https://hub.example/" rel="hub"/>');
-    expect(await (await app.request('/atom.xml', {}, withHub)).text()).toContain('<link rel="hub" href="https://hub.example/"/>');
-    expect((await (await app.request('/feed.json', {}, withHub)).json<{ hubs: unknown }>()).hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example/' }]);
+    expect(await (await app.request('/atom.xml', {}, withHub)).text()).toContain(
+      '<link rel="hub" href="https://hub.example/"/>',
+    );
+    expect((await (await app.request('/feed.json', {}, withHub)).json<{ hubs: unknown }>()).hubs).toEqual([
+      { type: 'WebSub', url: 'https://hub.example/' },
+    ]);
     expect((await get('/rss.xml')).headers.has('Link')).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../helpers/parse-xml.ts';
 
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://publisher.example.com${path}`, init));
+const get = (path: string, init?: RequestInit) =>
+  exports.default.fetch(new Request(`https://publisher.example.com${path}`, init));
 
 describe('feed pages', () => {
   it('serves page 1 with ?page=1, and marks a feed that fits complete', async () => {
@@ -46,7 +47,9 @@ describe('tag feeds and pages', () => {
     const response = await get('/tags/kazakhstan');
     expect(response.status).toBe(200);
     const html = await response.text();
-    const alternates = [...html.matchAll(/<link rel="alternate" type="[^"]+" title="[^"]+" href="([^"]+)"/g)].map((m) => m[1]);
+    const alternates = [...html.matchAll(/<link rel="alternate" type="[^"]+" title="[^"]+" href="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
     expect(alternates).toEqual([
       'https://publisher.example.com/rss.xml',
       'https://publisher.example.com/atom.xml',
@@ -67,11 +70,19 @@ describe('tag feeds and pages', () => {
 describe('/feed', () => {
   const negotiate = async (accept?: string) => {
     const response = await get('/feed', accept ? { headers: { Accept: accept } } : {});
-    return { type: response.headers.get('Content-Type'), vary: response.headers.get('Vary'), location: response.headers.get('Content-Location') };
+    return {
+      type: response.headers.get('Content-Type'),
+      vary: response.headers.get('Vary'),
+      location: response.headers.get('Content-Location'),
+    };
   };
 
   it('picks the format the Accept header prefers, RSS by default, and varies on Accept', async () => {
-    expect(await negotiate()).toEqual({ type: 'application/rss+xml; charset=utf-8', vary: 'Accept', location: '/rss.xml' });
+    expect(await negotiate()).toEqual({
+      type: 'application/rss+xml; charset=utf-8',
+      vary: 'Accept',
+      location: '/rss.xml',
+    });
     expect((await negotiate('application/atom+xml')).type).toBe('application/atom+xml; charset=utf-8');
     expect((await negotiate('application/feed+json')).location).toBe('/feed.json');
     expect((await negotiate('application/json;q=0.5, application/atom+xml;q=0.9')).location).toBe('/atom.xml');

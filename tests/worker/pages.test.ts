@@ -26,7 +26,9 @@ describe('the article page', () => {
     expect(attribute(html, /<meta property="og:title" content="([^"]+)"/)).toBe(TITLE);
     expect(attribute(html, /<meta property="og:url" content="([^"]+)"/)).toBe(`${ORIGIN}/articles/${SLUG}`);
     expect(attribute(html, /<meta property="og:locale" content="([^"]+)"/)).toBe('ru_RU');
-    expect(attribute(html, /<meta property="article:published_time" content="([^"]+)"/)).toBe('2022-11-28T12:00:00+03:00');
+    expect(attribute(html, /<meta property="article:published_time" content="([^"]+)"/)).toBe(
+      '2022-11-28T12:00:00+03:00',
+    );
     expect(attribute(html, /<meta name="twitter:card" content="([^"]+)"/)).toBe('summary');
   });
 

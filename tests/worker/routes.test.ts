@@ -7,7 +7,8 @@ const TITLE = 'Мишустин анонсировал рекордный тов
 // As pages set it: a no-break space binds «и» to the next word.
 const PAGE_TITLE = 'Мишустин анонсировал рекордный товарооборот между РФ и\u00a0Казахстаном';
 
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://publisher.example.com${path}`, init));
+const get = (path: string, init?: RequestInit) =>
+  exports.default.fetch(new Request(`https://publisher.example.com${path}`, init));
 
 describe('the site', () => {
   it('lists the seed article on / with a link to its page', async () => {
@@ -65,7 +66,9 @@ describe('the feeds', () => {
   });
 
   it('builds every link from the configured site URL, whatever the Host header says', async () => {
-    const response = await exports.default.fetch(new Request('https://evil.example/rss.xml', { headers: { 'X-Forwarded-Host': 'evil.example' } }));
+    const response = await exports.default.fetch(
+      new Request('https://evil.example/rss.xml', { headers: { 'X-Forwarded-Host': 'evil.example' } }),
+    );
     const xml = await response.text();
     expect(xml).not.toContain('evil.example');
     expect(xml).toContain('https://publisher.example.com/rss.xml');
