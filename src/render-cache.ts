@@ -94,7 +94,10 @@ const caches = new WeakMap<SiteConfig, RenderCache>();
 
 export const renderCacheFor = (site: SiteConfig): RenderCache => {
   let cache = caches.get(site);
-  if (!cache) caches.set(site, (cache = new RenderCache(RENDER_CACHE_BYTES)));
+  if (!cache) {
+    cache = new RenderCache(RENDER_CACHE_BYTES);
+    caches.set(site, cache);
+  }
   return cache;
 };
 

@@ -31,14 +31,20 @@ const headerLists = new WeakMap<Rendered, Map<string, { full: HeaderList; notMod
 const extraKeys = new WeakMap<object, string>();
 const keyOf = (extra: Record<string, string>): string => {
   let key = extraKeys.get(extra);
-  if (key === undefined) extraKeys.set(extra, (key = JSON.stringify(extra)));
+  if (key === undefined) {
+    key = JSON.stringify(extra);
+    extraKeys.set(extra, key);
+  }
   return key;
 };
 
 const headerListsFor = (rendered: Rendered, policy: CachePolicy, extra: Record<string, string> | undefined) => {
   const key = extra ? `${policy}|${keyOf(extra)}` : policy;
   let byRoute = headerLists.get(rendered);
-  if (!byRoute) headerLists.set(rendered, (byRoute = new Map()));
+  if (!byRoute) {
+    byRoute = new Map();
+    headerLists.set(rendered, byRoute);
+  }
   let lists = byRoute.get(key);
   if (!lists) {
     const notModified: HeaderList = [

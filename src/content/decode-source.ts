@@ -8,6 +8,7 @@ export interface DecodedSource {
 
 // C0 controls other than tab and newline, DEL, C1 controls, and the
 // noncharacters U+FFFE/U+FFFF: none may appear in XML, and none is ever meant.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
 const STRAY_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
 const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;

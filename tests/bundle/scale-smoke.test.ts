@@ -5,7 +5,7 @@ import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, startBuiltWorker } from '../../scripts/built-worker.ts';
 import { writeCorpus } from '../../scripts/generate-articles.ts';
-import { parseXml } from '../helpers/parse-xml.ts';
+import { parseXml, type XmlTree } from '../helpers/parse-xml.ts';
 
 const COUNT = 1000;
 const PAGE_SIZE = 20;
@@ -17,7 +17,7 @@ describe(`${COUNT} articles`, () => {
   let worker: Miniflare;
   const get = (path: string) => worker.dispatchFetch(`http://localhost${path}`);
   const rss = async (path: string) => parseXml(await (await get(path)).text()).rss.channel;
-  const links = (channel: Record<string, any>) =>
+  const links = (channel: XmlTree) =>
     Object.fromEntries(channel['atom:link'].map((l: Record<string, string>) => [l['@rel'], l['@href']]));
 
   beforeAll(async () => {

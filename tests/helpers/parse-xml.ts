@@ -20,8 +20,12 @@ const parser = new XMLParser({
   isArray: (_name, jpath) => LISTS.has(String(jpath)),
 });
 
+/** A parsed document: its shape is what each test asserts, so it is navigated untyped. */
+// biome-ignore lint/suspicious/noExplicitAny: see above.
+export type XmlTree = Record<string, any>;
+
 /** Parses XML after checking it is well-formed; throws with the parser's reason if it is not. */
-export const parseXml = (xml: string): Record<string, any> => {
+export const parseXml = (xml: string): XmlTree => {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} at line ${valid.err.line}`);
   return parser.parse(xml);

@@ -7,7 +7,10 @@ describe('RenderCache', () => {
   it('renders a key once, and shares a render still in flight', async () => {
     const cache = new RenderCache(1000);
     let calls = 0;
-    const render = async () => (calls++, page(10));
+    const render = async () => {
+      calls++;
+      return page(10);
+    };
     const [a, b] = await Promise.all([cache.get('k', render), cache.get('k', render)]);
     await cache.get('k', render);
     expect(calls).toBe(1);
@@ -18,7 +21,11 @@ describe('RenderCache', () => {
   it('evicts the least recently used entries once the byte bound is passed', async () => {
     const cache = new RenderCache(250);
     let calls = 0;
-    const get = (key: string) => cache.get(key, async () => (calls++, page(100)));
+    const get = (key: string) =>
+      cache.get(key, async () => {
+        calls++;
+        return page(100);
+      });
     await get('a');
     await get('b');
     await get('a'); // a is now more recent than b
@@ -34,7 +41,11 @@ describe('RenderCache', () => {
   it('keeps an entry larger than the bound until the next render', async () => {
     const cache = new RenderCache(50);
     let calls = 0;
-    const get = (key: string) => cache.get(key, async () => (calls++, page(100)));
+    const get = (key: string) =>
+      cache.get(key, async () => {
+        calls++;
+        return page(100);
+      });
     await get('big');
     await get('big');
     expect(calls).toBe(1);
