@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { compileArticles, type SourceFile } from '../src/content/compile-articles.ts';
 import { type ContentIndex, type ContentSettings, formatIssue } from '../src/content/types.ts';
 import { isValidTimeZone } from '../src/content/zoned-date.ts';
-import { paths } from '../src/paths.ts';
+import { paths } from '../src/site/paths.ts';
 import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
 
 export interface BuildOptions {

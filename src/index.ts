@@ -1,20 +1,23 @@
 /** The Worker: every URL the site answers, wired to its handler, behind the rules all routes share. */
 import { type Handler, Hono } from 'hono';
-import type { AppEnv } from './app-env.ts';
-import { CACHE_CONTROL } from './cache-policy.ts';
-import { findArticle } from './content-store.ts';
-import { feedPreflight } from './feed-cors.ts';
-import { MIME } from './feeds/mime-types.ts';
-import { canonicalRedirect, methodNotAllowed } from './http-rules.ts';
+import { methodNotAllowed } from './http/allowed-methods.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { CACHE_CONTROL } from './http/cache-policy.ts';
+import { canonicalRedirect } from './http/canonical-url.ts';
+import { feedPreflight } from './http/feed-cors.ts';
+import { MIME } from './http/mime-types.ts';
+import { renderOnce } from './http/render-cache.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { sendRendered } from './http/send-rendered.ts';
 import { FAVICON_SVG } from './pages/favicon.ts';
-import { renderArticlePage, renderNotFoundPage, renderRobotsTxt, renderSitemapXml } from './pages/render-pages.tsx';
-import { paths } from './paths.ts';
-import { renderOnce } from './render-cache.ts';
-import { securityHeaders } from './security-headers.ts';
-import { sendRendered } from './send-rendered.ts';
-import { feedError, serveFeed, serveNegotiatedFeed, serveOpml } from './serve-feed.ts';
-import { serveHome, serveTag } from './serve-page.ts';
+import { renderNotFoundPage, renderRobotsTxt, renderSitemapXml } from './pages/render-pages.tsx';
+import { feedError, serveFeed, serveNegotiatedFeed, serveOpml } from './routes/serve-feed.ts';
+import { serveArticle, serveHome, serveTag } from './routes/serve-page.ts';
+import { paths } from './site/paths.ts';
 
+// Responses are rendered once per isolate and sent with a header list built
+// once per rendered body (http/send-rendered.ts): hono/etag would hash every
+// response again, and hono/secure-headers would set each header per request.
 const app = new Hono<AppEnv>();
 
 app.use(securityHeaders());
@@ -28,11 +31,7 @@ const route = (path: string, handler: Handler<AppEnv>, { cors = false } = {}) =>
 
 // Pages: /, /articles/<slug>, /tags/<slug> (listings take ?page=N), and what crawlers read.
 route(paths.home, serveHome);
-route(paths.article(':slug'), async (c) => {
-  const meta = findArticle(c.req.param('slug') ?? '');
-  if (!meta) return c.notFound();
-  return sendRendered(c, await renderOnce(c.env, `article:${meta.id}`, () => renderArticlePage(c.env, meta)));
-});
+route(paths.article(':slug'), serveArticle);
 route(paths.tag(':tag'), serveTag);
 route(paths.sitemap, async (c) => sendRendered(c, await renderOnce(c.env, 'sitemap', () => renderSitemapXml(c.env))));
 route(paths.robots, async (c) => sendRendered(c, await renderOnce(c.env, 'robots', () => renderRobotsTxt(c.env))));

@@ -1,7 +1,7 @@
 /** Parses an article in Markdown with YAML front matter. */
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
-import { ARTICLES_PREFIX } from '../paths.ts';
+import { ARTICLES_PREFIX } from '../site/paths.ts';
 import { type Metadata, parseMetadata } from './metadata.ts';
 import { ContentError } from './types.ts';
 

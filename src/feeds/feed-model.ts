@@ -1,9 +1,10 @@
 /** One model of a feed page, from which every format is rendered. */
+
+import { escapeHtml } from '../content/escape-html.ts';
 import type { ArticleBody, ArticleMeta } from '../content/types.ts';
-import { escapeHtml } from '../escape-html.ts';
-import type { Page } from '../pagination.ts';
-import { absoluteUrl, type FeedFormat, pagedPath, paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
+import type { Page } from '../site/pagination.ts';
+import { absoluteUrl, type FeedFormat, pagedPath, paths } from '../site/paths.ts';
+import type { SiteConfig } from '../site/site-config.ts';
 
 export interface FeedItem {
   meta: ArticleMeta;

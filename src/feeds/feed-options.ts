@@ -1,7 +1,7 @@
 /** The channel and item options RSS and Atom share, handed to the feed library with its text guarded. */
 import type { FeedOptions, Item } from 'feed';
-import { escapeHtml } from '../escape-html.ts';
-import type { FeedFormat } from '../paths.ts';
+import { escapeHtml } from '../content/escape-html.ts';
+import type { FeedFormat } from '../site/paths.ts';
 import type { FeedItem, FeedModel } from './feed-model.ts';
 import { cdataText, xmlText } from './xml-text.ts';
 

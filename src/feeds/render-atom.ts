@@ -1,6 +1,6 @@
 /** Atom 1.0, written by the feed library from the feed model. */
 import { Feed } from 'feed';
-import { escapeHtml } from '../escape-html.ts';
+import { escapeHtml } from '../content/escape-html.ts';
 import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';

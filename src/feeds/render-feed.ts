@@ -1,11 +1,12 @@
 /** Renders one page of a feed, in one of the three formats. */
-import { type ArticleList, loadBodies } from '../content-store.ts';
-import type { Page } from '../pagination.ts';
-import type { FeedFormat } from '../paths.ts';
-import type { RenderInput } from '../render-cache.ts';
-import { siteConfig } from '../site-config.ts';
+
+import { MIME } from '../http/mime-types.ts';
+import type { RenderInput } from '../http/render-cache.ts';
+import { type ArticleList, loadBodies } from '../site/content-store.ts';
+import type { Page } from '../site/pagination.ts';
+import type { FeedFormat } from '../site/paths.ts';
+import { siteConfig } from '../site/site-config.ts';
 import { createFeedModel, type FeedSource } from './feed-model.ts';
-import { MIME } from './mime-types.ts';
 import { renderAtom } from './render-atom.ts';
 import { renderJsonFeed } from './render-json-feed.ts';
 import { renderRss } from './render-rss.ts';

@@ -1,9 +1,10 @@
 /** OPML 2.0 list of the site's feeds, so a reader can import them all at once. */
+
+import { escapeHtml } from '../content/escape-html.ts';
 import type { TagEntry } from '../content/types.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { labelsFor } from '../labels.ts';
-import { absoluteUrl, paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
+import { labelsFor } from '../site/labels.ts';
+import { absoluteUrl, paths } from '../site/paths.ts';
+import type { SiteConfig } from '../site/site-config.ts';
 
 const outline = (text: string, xmlUrl: string, htmlUrl: string, language: string) =>
   `<outline type="rss" text="${escapeHtml(text)}" title="${escapeHtml(text)}" xmlUrl="${escapeHtml(xmlUrl)}" htmlUrl="${escapeHtml(htmlUrl)}" language="${escapeHtml(language)}"/>`;

@@ -1,9 +1,9 @@
 /** RSS 2.0, written by the feed library from the feed model. */
 import { type Extension, Feed } from 'feed';
+import { imageType } from '../http/mime-types.ts';
 import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';
-import { imageType } from './mime-types.ts';
 import { cdataText, xmlText } from './xml-text.ts';
 
 // Channel extensions replace the library's own atom:link list (self only) with

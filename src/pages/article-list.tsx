@@ -1,9 +1,9 @@
 /** Building blocks of listing pages: teasers, tag links, the pager, the subscribe box. */
 import type { ArticleMeta, ArticleTag } from '../content/types.ts';
-import { labelsFor } from '../labels.ts';
-import type { Page } from '../pagination.ts';
-import { absoluteUrl, pagedPath, paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
+import { labelsFor } from '../site/labels.ts';
+import type { Page } from '../site/pagination.ts';
+import { absoluteUrl, pagedPath, paths } from '../site/paths.ts';
+import type { SiteConfig } from '../site/site-config.ts';
 import { formatDate } from './format-date.ts';
 import { typeset } from './typeset.ts';
 

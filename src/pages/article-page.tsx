@@ -1,9 +1,9 @@
 /** An article's own page: the permalink every feed item points to, described for link previews and search engines. */
 import { raw } from 'hono/html';
 import type { ArticleBody, ArticleMeta } from '../content/types.ts';
-import { labelsFor } from '../labels.ts';
-import { absoluteUrl, paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
+import { labelsFor } from '../site/labels.ts';
+import { absoluteUrl, paths } from '../site/paths.ts';
+import type { SiteConfig } from '../site/site-config.ts';
 import { TagLinks } from './article-list.tsx';
 import { formatDate } from './format-date.ts';
 import { Layout } from './layout.tsx';

@@ -1,9 +1,9 @@
 /** The landing page: the newest articles, a page at a time, and where to subscribe. */
 import type { ArticleMeta } from '../content/types.ts';
-import { labelsFor } from '../labels.ts';
-import type { Page } from '../pagination.ts';
-import { pagedPath, paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
+import { labelsFor } from '../site/labels.ts';
+import type { Page } from '../site/pagination.ts';
+import { pagedPath, paths } from '../site/paths.ts';
+import type { SiteConfig } from '../site/site-config.ts';
 import { ArticleList, Pager, SubscribeBox } from './article-list.tsx';
 import { Layout } from './layout.tsx';
 

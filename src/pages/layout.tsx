@@ -3,9 +3,9 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ArticleTag } from '../content/types.ts';
-import { labelsFor } from '../labels.ts';
-import { absoluteUrl, type FeedFormat, paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
+import { labelsFor } from '../site/labels.ts';
+import { absoluteUrl, type FeedFormat, paths } from '../site/paths.ts';
+import type { SiteConfig } from '../site/site-config.ts';
 import { STYLESHEET } from './stylesheet.ts';
 
 export interface LayoutProps {

@@ -1,7 +1,7 @@
 /** The 404 page, in the site's look. */
-import { labelsFor } from '../labels.ts';
-import { paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
+import { labelsFor } from '../site/labels.ts';
+import { paths } from '../site/paths.ts';
+import type { SiteConfig } from '../site/site-config.ts';
 import { SubscribeBox } from './article-list.tsx';
 import { Layout } from './layout.tsx';
 

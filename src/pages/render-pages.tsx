@@ -1,11 +1,11 @@
 /** Renders the HTML pages, sitemap and robots.txt to strings, ready for the render cache. */
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ArticleMeta, TagEntry } from '../content/types.ts';
-import { type ArticleList, articles, loadBody, neighbours, tagArticles, tags } from '../content-store.ts';
-import { MIME } from '../feeds/mime-types.ts';
-import type { Page } from '../pagination.ts';
-import type { RenderInput } from '../render-cache.ts';
-import { siteConfig } from '../site-config.ts';
+import { MIME } from '../http/mime-types.ts';
+import type { RenderInput } from '../http/render-cache.ts';
+import { type ArticleList, articles, loadBody, neighbours, tagArticles, tags } from '../site/content-store.ts';
+import type { Page } from '../site/pagination.ts';
+import { siteConfig } from '../site/site-config.ts';
 import { ArticlePage } from './article-page.tsx';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { HomePage } from './home-page.tsx';

@@ -1,8 +1,9 @@
 /** sitemap.xml (every page, with its last change) and robots.txt pointing at it. */
+
+import { escapeHtml } from '../content/escape-html.ts';
 import type { ArticleMeta, TagEntry } from '../content/types.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { absoluteUrl, paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
+import { absoluteUrl, paths } from '../site/paths.ts';
+import type { SiteConfig } from '../site/site-config.ts';
 
 const entry = (loc: string, lastmod: string | undefined) =>
   `  <url><loc>${escapeHtml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;

@@ -1,9 +1,9 @@
 /** A tag's page: its articles and its feeds. */
 import type { ArticleMeta, TagEntry } from '../content/types.ts';
-import { labelsFor } from '../labels.ts';
-import type { Page } from '../pagination.ts';
-import { pagedPath, paths } from '../paths.ts';
-import type { SiteConfig } from '../site-config.ts';
+import { labelsFor } from '../site/labels.ts';
+import type { Page } from '../site/pagination.ts';
+import { pagedPath, paths } from '../site/paths.ts';
+import type { SiteConfig } from '../site/site-config.ts';
 import { ArticleList, Pager, SubscribeBox } from './article-list.tsx';
 import { Layout } from './layout.tsx';
 

@@ -44,7 +44,7 @@ describe.skipIf(!hasBrowser)('the site in Chromium', () => {
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     [server, browser] = await Promise.all([
-      startDevServer(8791),
+      startDevServer(),
       chromium.launch({
         executablePath: CHROMIUM,
         args: [

@@ -1,7 +1,7 @@
 /** Feed models for renderer tests: the seed, or generated articles with fixed dates. */
 import type { ArticleBody, ArticleMeta } from '../../src/content/types.ts';
 import { createFeedModel, type FeedModel, type FeedSource } from '../../src/feeds/feed-model.ts';
-import { pageOf } from '../../src/pagination.ts';
+import { pageOf } from '../../src/site/pagination.ts';
 import { SITE } from './site.ts';
 
 export interface Entry {

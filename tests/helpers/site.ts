@@ -1,5 +1,5 @@
 /** The site settings tests render with. */
-import type { SiteConfig } from '../../src/site-config.ts';
+import type { SiteConfig } from '../../src/site/site-config.ts';
 
 export const SITE: SiteConfig = {
   url: 'https://publisher.example.com',

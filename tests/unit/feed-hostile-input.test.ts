@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../src/escape-html.ts';
+import { escapeHtml } from '../../src/content/escape-html.ts';
 import { renderAtom } from '../../src/feeds/render-atom.ts';
 import { renderJsonFeed } from '../../src/feeds/render-json-feed.ts';
 import { renderRss } from '../../src/feeds/render-rss.ts';

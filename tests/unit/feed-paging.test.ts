@@ -3,7 +3,7 @@ import { renderAtom } from '../../src/feeds/render-atom.ts';
 import { renderJsonFeed } from '../../src/feeds/render-json-feed.ts';
 import { renderOpml } from '../../src/feeds/render-opml.ts';
 import { renderRss } from '../../src/feeds/render-rss.ts';
-import { pageOf, parsePage } from '../../src/pagination.ts';
+import { pageOf, parsePage } from '../../src/site/pagination.ts';
 import { makeEntry, modelOf } from '../helpers/feed-fixtures.ts';
 import { validateJsonFeed } from '../helpers/json-feed-schema.ts';
 import { parseXml } from '../helpers/parse-xml.ts';

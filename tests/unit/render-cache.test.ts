@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RenderCache, type RenderInput } from '../../src/render-cache.ts';
+import { RenderCache, type RenderInput } from '../../src/http/render-cache.ts';
 
 const page = (size: number): RenderInput => ({ body: 'x'.repeat(size), contentType: 'text/plain' });
 

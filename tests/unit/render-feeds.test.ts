@@ -4,7 +4,7 @@ import { createFeedModel } from '../../src/feeds/feed-model.ts';
 import { renderAtom } from '../../src/feeds/render-atom.ts';
 import { renderJsonFeed } from '../../src/feeds/render-json-feed.ts';
 import { renderRss } from '../../src/feeds/render-rss.ts';
-import { pageOf } from '../../src/pagination.ts';
+import { pageOf } from '../../src/site/pagination.ts';
 import { validateJsonFeed } from '../helpers/json-feed-schema.ts';
 import { parseXml } from '../helpers/parse-xml.ts';
 import { SITE } from '../helpers/site.ts';

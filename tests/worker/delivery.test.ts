@@ -1,8 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
+import { renderCacheFor } from '../../src/http/render-cache.ts';
 import app from '../../src/index.ts';
-import { renderCacheFor } from '../../src/render-cache.ts';
-import { siteConfig } from '../../src/site-config.ts';
+import { siteConfig } from '../../src/site/site-config.ts';
 
 const ORIGIN = 'https://publisher.example.com';
 const SLUG = 'mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom';

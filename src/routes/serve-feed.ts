@@ -1,19 +1,19 @@
 /** Answers a feed URL: which feed, which page, which format, then the rendered bytes. */
 
 import { accepts } from 'hono/accepts';
-import type { AppContext } from './app-env.ts';
-import { CACHE_CONTROL } from './cache-policy.ts';
-import { articles, findTag, tags } from './content-store.ts';
-import { FEED_CORS_HEADERS } from './feed-cors.ts';
-import { feedSource } from './feeds/feed-source.ts';
-import { MIME } from './feeds/mime-types.ts';
-import { renderFeed } from './feeds/render-feed.ts';
-import { renderOpml } from './feeds/render-opml.ts';
-import { BAD_PAGE_MESSAGE, pageCount, pageOf, parsePage } from './pagination.ts';
-import { absoluteUrl, type FeedFormat, pagedPath, paths } from './paths.ts';
-import { renderOnce } from './render-cache.ts';
-import { sendRendered } from './send-rendered.ts';
-import { siteConfig } from './site-config.ts';
+import { feedSource } from '../feeds/feed-source.ts';
+import { renderFeed } from '../feeds/render-feed.ts';
+import { renderOpml } from '../feeds/render-opml.ts';
+import type { AppContext } from '../http/app-env.ts';
+import { CACHE_CONTROL } from '../http/cache-policy.ts';
+import { FEED_CORS_HEADERS } from '../http/feed-cors.ts';
+import { MIME } from '../http/mime-types.ts';
+import { renderOnce } from '../http/render-cache.ts';
+import { sendRendered } from '../http/send-rendered.ts';
+import { articles, findTag, tags } from '../site/content-store.ts';
+import { BAD_PAGE_MESSAGE, pageCount, pageOf, parsePage } from '../site/pagination.ts';
+import { absoluteUrl, type FeedFormat, pagedPath, paths } from '../site/paths.ts';
+import { siteConfig } from '../site/site-config.ts';
 
 /** A client error for a machine reader: short and plain; a 404 is cached briefly, a 400 not at all. */
 export const feedError = (c: AppContext, status: 400 | 404, message: string): Response =>

@@ -1,19 +1,6 @@
-/** The HTTP rules every route shares: allowed methods and one canonical spelling of each URL. */
+/** One canonical spelling of each URL: other spellings get a redirect to it. */
 import type { Context } from 'hono';
 import { CACHE_CONTROL } from './cache-policy.ts';
-import { MIME } from './feeds/mime-types.ts';
-
-export const ALLOW = 'GET, HEAD, OPTIONS';
-
-/** Any method but GET and HEAD on a known URL: OPTIONS lists what is allowed, the rest get 405. */
-export const methodNotAllowed = (c: Context): Response =>
-  c.req.method === 'OPTIONS'
-    ? c.body(null, 204, { Allow: ALLOW, 'Cache-Control': CACHE_CONTROL.static })
-    : c.text('Method Not Allowed\n', 405, {
-        Allow: ALLOW,
-        'Content-Type': MIME.text,
-        'Cache-Control': CACHE_CONTROL.none,
-      });
 
 /** Lower case, no trailing slash, no empty segments: the one spelling of a path the site links to. */
 export const canonicalPath = (path: string): string => {

@@ -1,7 +1,7 @@
 /** The Worker's view of the compiled content: the index in the script, bodies from static assets. */
-import type { ArticleBody, ArticleMeta, ContentIndex, TagEntry } from './content/types.ts';
+import type { ArticleBody, ArticleMeta, ContentIndex, TagEntry } from '../content/types.ts';
 // JSON written by scripts/build-content.ts; a Text module (wrangler's rule for *.txt), parsed once per isolate.
-import contentIndexJson from './generated/content-index.txt';
+import contentIndexJson from '../generated/content-index.txt';
 import { paths } from './paths.ts';
 
 const contentIndex = JSON.parse(contentIndexJson) as ContentIndex;

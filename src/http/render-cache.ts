@@ -1,5 +1,5 @@
 /** Renders each distinct response at most once per isolate and keeps the most used ones in memory. */
-import { type SiteConfig, siteConfig } from './site-config.ts';
+import { type SiteConfig, siteConfig } from '../site/site-config.ts';
 
 export interface Rendered {
   body: Uint8Array;
