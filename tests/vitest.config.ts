@@ -19,23 +19,20 @@ export default defineConfig({
   root,
   test: {
     projects: [
-      {
-        // Pure functions (parsing, compiling, rendering) and the built bundle, in Node.
-        test: {
-          name: 'unit',
-          root,
-          include: ['tests/unit/**/*.test.ts', 'tests/bundle/**/*.test.ts', 'tests/browser/**/*.test.ts'],
-          environment: 'node',
-        },
-      },
+      // Unit tests of pure functions (parsing, compiling, rendering) and of the scripts, in Node.
+      { test: { name: 'node', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         // The Worker itself, inside workerd.
         plugins: [
           feedWithoutMissingSourceMap,
           cloudflareTest({ wrangler: { configPath: resolve(root, 'wrangler.toml') } }),
         ],
-        test: { name: 'worker', root, include: ['tests/worker/**/*.test.ts'] },
+        test: { name: 'workerd', root, include: ['tests/worker/**/*.test.ts'] },
       },
+      // The `wrangler deploy --dry-run` bundle, run by Miniflare as production runs it.
+      { test: { name: 'bundle', root, include: ['tests/bundle/**/*.test.ts'], environment: 'node' } },
+      // The pages in Chromium, served by `wrangler dev`.
+      { test: { name: 'browser', root, include: ['tests/browser/**/*.test.ts'], environment: 'node' } },
     ],
   },
 });

@@ -32,7 +32,7 @@ export const makeEntry = (n: number, overrides: Partial<ArticleMeta> = {}, html 
   };
 };
 
-const SITE_SOURCE: FeedSource = { title: SITE.title, description: SITE.description };
+export const SITE_SOURCE: FeedSource = { title: SITE.title, description: SITE.description };
 
 /** Page `number` of a feed over `entries` (newest first), as the Worker would build it. */
 export const modelOf = (
