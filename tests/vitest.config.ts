@@ -19,8 +19,9 @@ export default defineConfig({
   root,
   test: {
     projects: [
-      // Unit tests of pure functions (parsing, compiling, rendering) and of the scripts, in Node.
-      { test: { name: 'node', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      // Unit tests of pure functions (parsing, compiling, rendering) and of the scripts, in Node. Nothing in them
+      // keeps state between files, so workers are reused: isolating each file would cost a worker start per file.
+      { test: { name: 'node', root, include: ['tests/unit/**/*.test.ts'], environment: 'node', isolate: false } },
       {
         // The Worker itself, inside workerd.
         plugins: [
@@ -29,8 +30,17 @@ export default defineConfig({
         ],
         test: { name: 'workerd', root, include: ['tests/worker/**/*.test.ts'] },
       },
-      // The `wrangler deploy --dry-run` bundle, run by Miniflare as production runs it.
-      { test: { name: 'bundle', root, include: ['tests/bundle/**/*.test.ts'], environment: 'node' } },
+      // The `wrangler deploy --dry-run` bundle, run by Miniflare as production runs it. Each request crosses into
+      // a workerd process, which a loaded machine slows past the default 5 s.
+      {
+        test: {
+          name: 'bundle',
+          root,
+          include: ['tests/bundle/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
       // The pages in Chromium, served by `wrangler dev`.
       { test: { name: 'browser', root, include: ['tests/browser/**/*.test.ts'], environment: 'node' } },
     ],

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const script = join(import.meta.dirname, '../../scripts/build-content.ts');
 
-describe('scripts/build-content.ts', () => {
+// Each test runs the build as a child process or two: a loaded machine needs more than the default 5 s.
+describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
   let dir: string;
   const build = async () => {
     const args = [
