@@ -7,6 +7,7 @@ import { canonicalRedirect } from './http/canonical-url.ts';
 import { feedPreflight } from './http/feed-cors.ts';
 import { MIME } from './http/mime-types.ts';
 import { renderOnce } from './http/render-cache.ts';
+import { routePath } from './http/route-path.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { sendRendered } from './http/send-rendered.ts';
 import { FAVICON_SVG } from './pages/favicon.ts';
@@ -18,11 +19,12 @@ import { paths } from './site/paths.ts';
 // Responses are rendered once per isolate and sent with a header list built
 // once per rendered body (http/send-rendered.ts): hono/etag would hash every
 // response again, and hono/secure-headers would set each header per request.
-const app = new Hono<AppEnv>();
+// The router sees paths inside SITE_URL's path (http/route-path.ts).
+const app = new Hono<AppEnv>({ getPath: routePath });
 
 app.use(securityHeaders());
 
-/** GET (and so HEAD) on `path`; a feed also answers CORS preflights; any other method is answered by the HTTP rules. */
+/** GET (and so HEAD) on `path`; a feed also answers CORS preflights; any other method, plain OPTIONS too, is answered by the HTTP rules. */
 const route = (path: string, handler: Handler<AppEnv>, { cors = false } = {}) => {
   if (cors) app.options(path, feedPreflight);
   app.get(path, handler);
@@ -52,7 +54,7 @@ route(paths.opml, serveOpml, { cors: true });
 // Feed-like paths get a short text 404 that a reader can show; people get the HTML page.
 const FEED_LIKE = /\.(xml|json|opml)$|^\/feed(\/|$)/;
 app.notFound(async (c) => {
-  const redirect = canonicalRedirect(c);
+  const redirect = canonicalRedirect(c, (path) => FEED_LIKE.test(path));
   if (redirect) return redirect;
   if (FEED_LIKE.test(c.req.path)) return feedError(c, 404, 'Not Found');
   return sendRendered(c, await renderOnce(c.env, '404', () => renderNotFoundPage(c.env)), {

@@ -1,6 +1,7 @@
 /** Sends a rendered response under HTTP's rules for caching and validators (RFC 9110, 9111). */
 import type { Context } from 'hono';
 import { CACHE_CONTROL, type CachePolicy } from './cache-policy.ts';
+import { parseHttpDate } from './http-date.ts';
 import type { Rendered } from './render-cache.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
@@ -8,10 +9,15 @@ import { SECURITY_HEADERS } from './security-headers.ts';
 const matchesEtag = (header: string, etag: string): boolean =>
   header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 
-/** If-Modified-Since, consulted only without If-None-Match (RFC 9110 §13.1.3). */
-const notModifiedSince = (header: string, lastModified: string | undefined): boolean => {
-  const since = Date.parse(header);
-  return lastModified !== undefined && !Number.isNaN(since) && Date.parse(lastModified) <= since;
+/**
+ * If-Modified-Since, consulted only without If-None-Match (RFC 9110 §13.1.3). A value that is not
+ * an HTTP-date is ignored. One later than the server's clock is invalid too, but telling needs the
+ * clock, which no answer here depends on; a client that sends the future gets what it asked for.
+ */
+const notModifiedSince = (header: string | undefined, lastModified: string | undefined): boolean => {
+  if (header === undefined || lastModified === undefined) return false;
+  const since = parseHttpDate(header);
+  return since !== undefined && Date.parse(lastModified) <= since;
 };
 
 export interface SendOptions {
@@ -73,7 +79,7 @@ export const sendRendered = (
     const fresh =
       ifNoneMatch !== undefined
         ? matchesEtag(ifNoneMatch, rendered.etag)
-        : notModifiedSince(c.req.header('If-Modified-Since') ?? '', rendered.lastModified);
+        : notModifiedSince(c.req.header('If-Modified-Since'), rendered.lastModified);
     if (fresh) return new Response(null, { status: 304, headers: lists.notModified });
   }
   return new Response(rendered.body, { status, headers: lists.full });

@@ -33,7 +33,8 @@ export const serveFeed = async (
   if (number === undefined) return feedError(c, 400, BAD_PAGE_MESSAGE);
   const site = siteConfig(c.env);
   const tag = tagSlug === undefined ? undefined : findTag(tagSlug);
-  if (tagSlug !== undefined && !tag) return feedError(c, 404, 'Not Found: no such tag.');
+  // Not found: unless the slug is another spelling of a tag's, which gets its redirect there.
+  if (tagSlug !== undefined && !tag) return c.notFound();
   const { source, list } = feedSource(site, tag);
   const page = pageOf(list.count, site.pageSize, number);
   if (!page) return feedError(c, 404, `Not Found: this feed has ${pageCount(list.count, site.pageSize)} page(s).`);

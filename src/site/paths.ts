@@ -25,5 +25,36 @@ export const paths = {
 /** Page 1 is the bare path, so each page has one URL. */
 export const pagedPath = (path: string, page: number): string => (page === 1 ? path : `${path}?page=${page}`);
 
-/** An absolute URL on the configured site, never the request's host. */
-export const absoluteUrl = (siteUrl: string, path: string): string => new URL(path, `${siteUrl}/`).href;
+// A site may live under a path (SITE_URL `https://example.com/blog`, a Worker
+// route `example.com/blog/*`): `paths` are relative to it, and every link
+// the site gives out is put under it here.
+let lastSiteUrl = '';
+let lastBasePath = '';
+
+/** The path of SITE_URL, percent-encoded, without a trailing slash: '' for a site at the root of its host. */
+export const basePath = (siteUrl: string): string => {
+  if (siteUrl !== lastSiteUrl) {
+    lastBasePath = new URL(siteUrl).pathname.replace(/\/$/, '');
+    lastSiteUrl = siteUrl;
+  }
+  return lastBasePath;
+};
+
+/** A path from `paths` as browsers request it: under SITE_URL's path. */
+export const sitePath = (siteUrl: string, path: string): string => `${basePath(siteUrl)}${path}`;
+
+/** An absolute URL on the configured site, never the request's host; a path from `paths` stays under SITE_URL's path. */
+export const absoluteUrl = (siteUrl: string, path: string): string =>
+  path.startsWith('/') && !path.startsWith('//')
+    ? new URL(sitePath(siteUrl, path), siteUrl).href
+    : new URL(path, `${siteUrl}/`).href;
+
+// Root-relative href and src attributes; "//host" is protocol-relative and stays as it is.
+// Text never matches: pages and bodies escape every quote in it.
+const ROOT_RELATIVE = /(\s(?:href|src)=")\/(?!\/)/g;
+
+/** HTML whose root-relative links (`/articles/…`, from the body of an article too) are put under SITE_URL's path. */
+export const rebaseHtml = (html: string, siteUrl: string): string => {
+  const base = basePath(siteUrl);
+  return base === '' ? html : html.replace(ROOT_RELATIVE, `$1${base}/`);
+};
