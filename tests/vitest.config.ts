@@ -28,7 +28,23 @@ export default defineConfig({
           feedWithoutMissingSourceMap,
           cloudflareTest({ wrangler: { configPath: resolve(root, 'wrangler.toml') } }),
         ],
-        test: { name: 'workerd', root, include: ['tests/worker/**/*.test.ts'] },
+        test: {
+          name: 'workerd',
+          root,
+          include: ['tests/worker/**/*.test.ts'],
+          exclude: ['tests/worker/site-under-path.test.ts'],
+        },
+      },
+      {
+        // The Worker of a site under a path: SITE_URL as for a Worker route `example.com/blog/*`.
+        plugins: [
+          feedWithoutMissingSourceMap,
+          cloudflareTest({
+            wrangler: { configPath: resolve(root, 'wrangler.toml') },
+            miniflare: { bindings: { SITE_URL: 'https://example.com/blog' } },
+          }),
+        ],
+        test: { name: 'workerd-subpath', root, include: ['tests/worker/site-under-path.test.ts'] },
       },
       // The `wrangler deploy --dry-run` bundle, run by Miniflare as production runs it. Each request crosses into
       // a workerd process, which a loaded machine slows past the default 5 s.

@@ -5,6 +5,7 @@ import { MIME } from '../http/mime-types.ts';
 import type { RenderInput } from '../http/render-cache.ts';
 import { type ArticleList, articles, loadBody, neighbours, tagArticles, tags } from '../site/content-store.ts';
 import type { Page } from '../site/pagination.ts';
+import { rebaseHtml } from '../site/paths.ts';
 import { siteConfig } from '../site/site-config.ts';
 import { ArticlePage } from './article-page.tsx';
 import { contentSecurityPolicy } from './content-security-policy.ts';
@@ -13,8 +14,9 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { renderRobots, renderSitemap } from './render-sitemap.ts';
 import { TagPage } from './tag-page.tsx';
 
-const toHtml = async (element: JSX.Element, modified?: string): Promise<RenderInput> => ({
-  body: `<!doctype html>${await element.toString()}`,
+// Pages link with paths from `paths` (and article bodies with `/articles/…`); a site under a path puts them under it.
+const toHtml = async (env: Env, element: JSX.Element, modified?: string): Promise<RenderInput> => ({
+  body: rebaseHtml(`<!doctype html>${await element.toString()}`, siteConfig(env).url),
   contentType: MIME.html,
   headers: { 'Content-Security-Policy': await contentSecurityPolicy() },
   ...(modified ? { modified } : {}),
@@ -24,20 +26,25 @@ const shown = (list: ArticleList, page: Page) => list.slice(page.start, page.end
 
 export const renderHomePage = (env: Env, list: ArticleList, page: Page): Promise<RenderInput> => {
   const items = shown(list, page);
-  return toHtml(<HomePage site={siteConfig(env)} articles={items} page={page} />, items[0]?.updated);
+  return toHtml(env, <HomePage site={siteConfig(env)} articles={items} page={page} />, items[0]?.updated);
 };
 
 export const renderTagPage = (env: Env, tag: TagEntry, page: Page): Promise<RenderInput> => {
   const items = shown(tagArticles(tag), page);
-  return toHtml(<TagPage site={siteConfig(env)} tag={tag} articles={items} page={page} />, items[0]?.updated);
+  return toHtml(env, <TagPage site={siteConfig(env)} tag={tag} articles={items} page={page} />, items[0]?.updated);
 };
 
 export const renderArticlePage = async (env: Env, meta: ArticleMeta): Promise<RenderInput> => {
   const body = await loadBody(env.ASSETS, meta.id);
-  return toHtml(<ArticlePage site={siteConfig(env)} meta={meta} body={body} {...neighbours(meta)} />, meta.updated);
+  return toHtml(
+    env,
+    <ArticlePage site={siteConfig(env)} meta={meta} body={body} {...neighbours(meta)} />,
+    meta.updated,
+  );
 };
 
-export const renderNotFoundPage = (env: Env): Promise<RenderInput> => toHtml(<NotFoundPage site={siteConfig(env)} />);
+export const renderNotFoundPage = (env: Env): Promise<RenderInput> =>
+  toHtml(env, <NotFoundPage site={siteConfig(env)} />);
 
 export const renderSitemapXml = async (env: Env): Promise<RenderInput> => ({
   body: renderSitemap(siteConfig(env), articles, tags),

@@ -12,7 +12,7 @@ import { renderOnce } from '../http/render-cache.ts';
 import { sendRendered } from '../http/send-rendered.ts';
 import { articles, findTag, tags } from '../site/content-store.ts';
 import { BAD_PAGE_MESSAGE, pageCount, pageOf, parsePage } from '../site/pagination.ts';
-import { absoluteUrl, type FeedFormat, pagedPath, paths } from '../site/paths.ts';
+import { absoluteUrl, type FeedFormat, pagedPath, paths, sitePath } from '../site/paths.ts';
 import { siteConfig } from '../site/site-config.ts';
 
 /** A client error for a machine reader: short and plain; a 404 is cached briefly, a 400 not at all. */
@@ -64,7 +64,8 @@ export const serveNegotiatedFeed = (c: AppContext): Promise<Response> => {
   const type = accepts(c, { header: 'Accept', supports: Object.keys(NEGOTIATED), default: 'application/rss+xml' });
   const format = NEGOTIATED[type] ?? 'rss';
   const page = parsePage(c.req.query('page')) ?? 1;
-  return serveFeed(c, format, undefined, { Vary: 'Accept', 'Content-Location': pagedPath(paths.feed(format), page) });
+  const location = sitePath(siteConfig(c.env).url, pagedPath(paths.feed(format), page));
+  return serveFeed(c, format, undefined, { Vary: 'Accept', 'Content-Location': location });
 };
 
 export const serveOpml = async (c: AppContext): Promise<Response> => {
