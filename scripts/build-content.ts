@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { compileArticles, type SourceFile } from '../src/content/compile-articles.ts';
 import { type ContentIndex, type ContentSettings, formatIssue } from '../src/content/types.ts';
 import { isValidTimeZone } from '../src/content/zoned-date.ts';
+import { newestUpdate } from '../src/site/newest-update.ts';
 import { paths } from '../src/site/paths.ts';
 import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
 
@@ -97,6 +98,8 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
     articles: result.articles,
     tags: result.tags,
   };
+  const updated = newestUpdate(result.articles);
+  if (updated) index.updated = updated;
 
   await replaceDir(options.assets, async (tmp) => {
     for (const [path, json] of bodies) {

@@ -61,6 +61,8 @@ export interface ContentIndex {
   articles: ArticleMeta[];
   /** Ordered by name. */
   tags: TagEntry[];
+  /** The newest `updated` of all articles (absent when there are none): found once, at build. */
+  updated?: string;
 }
 
 /** Settings the content build reads from wrangler.toml's [vars]. */

@@ -2,6 +2,7 @@
 
 import { escapeHtml } from '../content/escape-html.ts';
 import type { ArticleBody, ArticleMeta } from '../content/types.ts';
+import { newestUpdate } from '../site/newest-update.ts';
 import type { Page } from '../site/pagination.ts';
 import { absoluteUrl, type FeedFormat, pagedPath, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
@@ -86,10 +87,7 @@ export const createFeedModel = (
       string
     >,
     paging: Object.fromEntries(FORMATS.map((format) => [format, paging(format)])) as Record<FeedFormat, FeedPaging>,
-    updated: entries.reduce<string | undefined>(
-      (newest, { meta }) => (!newest || Date.parse(meta.updated) > Date.parse(newest) ? meta.updated : newest),
-      undefined,
-    ),
+    updated: newestUpdate(entries.map(({ meta }) => meta)),
     items: entries.map(({ meta, body }) => {
       const imageUrl = meta.image?.src ? url(meta.image.src) : undefined;
       const figure = imageUrl

@@ -3,7 +3,16 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ArticleMeta, TagEntry } from '../content/types.ts';
 import { MIME } from '../http/mime-types.ts';
 import type { RenderInput } from '../http/render-cache.ts';
-import { type ArticleList, articles, loadBody, neighbours, tagArticles, tags } from '../site/content-store.ts';
+import {
+  type ArticleList,
+  articles,
+  loadBody,
+  neighbours,
+  siteUpdated,
+  tagArticles,
+  tags,
+} from '../site/content-store.ts';
+import { newestUpdate } from '../site/newest-update.ts';
 import type { Page } from '../site/pagination.ts';
 import { rebaseHtml } from '../site/paths.ts';
 import { siteConfig } from '../site/site-config.ts';
@@ -26,12 +35,12 @@ const shown = (list: ArticleList, page: Page) => list.slice(page.start, page.end
 
 export const renderHomePage = (env: Env, list: ArticleList, page: Page): Promise<RenderInput> => {
   const items = shown(list, page);
-  return toHtml(env, <HomePage site={siteConfig(env)} articles={items} page={page} />, items[0]?.updated);
+  return toHtml(env, <HomePage site={siteConfig(env)} articles={items} page={page} />, newestUpdate(items));
 };
 
 export const renderTagPage = (env: Env, tag: TagEntry, page: Page): Promise<RenderInput> => {
   const items = shown(tagArticles(tag), page);
-  return toHtml(env, <TagPage site={siteConfig(env)} tag={tag} articles={items} page={page} />, items[0]?.updated);
+  return toHtml(env, <TagPage site={siteConfig(env)} tag={tag} articles={items} page={page} />, newestUpdate(items));
 };
 
 export const renderArticlePage = async (env: Env, meta: ArticleMeta): Promise<RenderInput> => {
@@ -49,7 +58,7 @@ export const renderNotFoundPage = (env: Env): Promise<RenderInput> =>
 export const renderSitemapXml = async (env: Env): Promise<RenderInput> => ({
   body: renderSitemap(siteConfig(env), articles, tags),
   contentType: MIME.xml,
-  ...(articles[0] ? { modified: articles[0].updated } : {}),
+  ...(siteUpdated ? { modified: siteUpdated } : {}),
 });
 
 export const renderRobotsTxt = async (env: Env): Promise<RenderInput> => ({

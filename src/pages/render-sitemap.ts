@@ -2,23 +2,33 @@
 
 import { escapeHtml } from '../content/escape-html.ts';
 import type { ArticleMeta, TagEntry } from '../content/types.ts';
+import { newestUpdate } from '../site/newest-update.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 
 const entry = (loc: string, lastmod: string | undefined) =>
   `  <url><loc>${escapeHtml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
 
-/** One file holds 50,000 URLs (sitemaps.org): articles and tags of this site stay well under that. */
-export const renderSitemap = (site: SiteConfig, articles: readonly ArticleMeta[], tags: readonly TagEntry[]): string =>
-  [
+/**
+ * One file holds 50,000 URLs (sitemaps.org): articles and tags of this site stay well under that.
+ * A listing's lastmod is its page's Last-Modified: the newest change among the articles its first page shows.
+ */
+export const renderSitemap = (
+  site: SiteConfig,
+  articles: readonly ArticleMeta[],
+  tags: readonly TagEntry[],
+): string => {
+  const firstPage = (positions: readonly number[]) => positions.slice(0, site.pageSize).map((i) => articles[i]!);
+  return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    entry(absoluteUrl(site.url, paths.home), articles[0]?.updated),
+    entry(absoluteUrl(site.url, paths.home), newestUpdate(articles.slice(0, site.pageSize))),
     ...articles.map((meta) => entry(absoluteUrl(site.url, paths.article(meta.slug)), meta.updated)),
-    ...tags.map((tag) => entry(absoluteUrl(site.url, paths.tag(tag.slug)), articles[tag.articles[0]!]?.updated)),
+    ...tags.map((tag) => entry(absoluteUrl(site.url, paths.tag(tag.slug)), newestUpdate(firstPage(tag.articles)))),
     '</urlset>',
     '',
   ].join('\n');
+};
 
 export const renderRobots = (site: SiteConfig): string =>
   `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site.url, paths.sitemap)}\n`;

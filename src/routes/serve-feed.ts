@@ -10,7 +10,7 @@ import { FEED_CORS_HEADERS } from '../http/feed-cors.ts';
 import { MIME } from '../http/mime-types.ts';
 import { renderOnce } from '../http/render-cache.ts';
 import { sendRendered } from '../http/send-rendered.ts';
-import { articles, findTag, tags } from '../site/content-store.ts';
+import { findTag, siteUpdated, tags } from '../site/content-store.ts';
 import { BAD_PAGE_MESSAGE, pageCount, pageOf, parsePage } from '../site/pagination.ts';
 import { absoluteUrl, type FeedFormat, pagedPath, paths, sitePath } from '../site/paths.ts';
 import { siteConfig } from '../site/site-config.ts';
@@ -71,9 +71,10 @@ export const serveNegotiatedFeed = (c: AppContext): Promise<Response> => {
 export const serveOpml = async (c: AppContext): Promise<Response> => {
   const site = siteConfig(c.env);
   const rendered = await renderOnce(c.env, 'opml', async () => ({
-    body: renderOpml(site, tags, articles[0]?.updated),
+    // Every feed of the site: the newest change anywhere on it.
+    body: renderOpml(site, tags, siteUpdated),
     contentType: MIME.opml,
-    ...(articles[0] ? { modified: articles[0].updated } : {}),
+    ...(siteUpdated ? { modified: siteUpdated } : {}),
   }));
   return sendRendered(c, rendered, { headers: FEED_CORS_HEADERS });
 };

@@ -26,6 +26,9 @@ export const neighbours = (meta: ArticleMeta): { older?: ArticleMeta; newer?: Ar
 
 export const tags: readonly TagEntry[] = contentIndex.tags;
 
+/** The newest change on the whole site (ISO 8601), if it has articles. */
+export const siteUpdated: string | undefined = contentIndex.updated;
+
 const tagsBySlug = new Map(tags.map((tag) => [tag.slug, tag]));
 
 export const findTag = (slug: string): TagEntry | undefined => tagsBySlug.get(slug);

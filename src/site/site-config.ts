@@ -11,8 +11,9 @@ const SiteConfigSchema = v.object({
       (value) => /^https?:\/\//.test(value) && !new URL(value).search && !new URL(value).hash,
       'must be an http(s) origin or path',
     ),
-    // One canonical spelling: no trailing slash, so paths append cleanly.
-    v.transform((value) => value.replace(/\/+$/, '')),
+    // One canonical spelling (the URL parser's: lower-case host, path percent-encoded), with no
+    // trailing slash, so paths append cleanly; a path is kept: the site lives under it.
+    v.transform((value) => new URL(value).href.replace(/\/+$/, '')),
   ),
   SITE_TITLE: text,
   SITE_DESCRIPTION: text,

@@ -91,7 +91,12 @@ describe('If-Modified-Since', () => {
 
 describe('OPTIONS on a feed', () => {
   it('answers a plain OPTIONS with Allow, and only a CORS preflight without it', async () => {
-    for (const headers of [{}, { Origin: 'https://app.example' }, { 'Access-Control-Request-Method': 'GET' }]) {
+    const plain: Record<string, string>[] = [
+      {},
+      { Origin: 'https://app.example' },
+      { 'Access-Control-Request-Method': 'GET' },
+    ];
+    for (const headers of plain) {
       const response = await get('/rss.xml', { method: 'OPTIONS', headers });
       expect(response.status, JSON.stringify(headers)).toBe(204);
       expect(response.headers.get('Allow'), JSON.stringify(headers)).toBe('GET, HEAD, OPTIONS');
