@@ -1,5 +1,7 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkHostileRequest, hostileRequest } from '../helpers/hostile-requests.ts';
 
 const ORIGIN = 'https://publisher.example.com';
 
@@ -107,5 +109,16 @@ describe('OPTIONS on a feed', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('Access-Control-Allow-Methods')).toBe('GET,HEAD,OPTIONS');
+  });
+});
+
+describe('any request', () => {
+  it('gets no 5xx, and no redirect off the site or into a loop', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileRequest(env.SITE_URL), (request) =>
+        checkHostileRequest((r) => exports.default.fetch(r), env.SITE_URL, request),
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,7 +1,9 @@
 // Run by the "worker-subpath" project (tests/vitest.config.ts), whose SITE_URL has a path:
 // the site as deployed on a Worker route `example.com/blog/*`.
 import { env, exports } from 'cloudflare:workers';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkHostileRequest, hostileRequest } from '../helpers/hostile-requests.ts';
 import { parseXml } from '../helpers/parse-xml.ts';
 
 const SITE = 'https://example.com/blog';
@@ -100,5 +102,14 @@ describe('a site under a path (SITE_URL https://example.com/blog)', () => {
     expect(json.items[0]?.url).toBe(`${SITE}/articles/${SLUG}`);
     const negotiated = await get('/blog/feed', { headers: { Accept: 'application/atom+xml' } });
     expect(negotiated.headers.get('Content-Location')).toBe('/blog/atom.xml');
+  });
+
+  it('gets no 5xx, and no redirect off the site, out of its path or into a loop, for any request', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileRequest(SITE), (request) =>
+        checkHostileRequest((r) => exports.default.fetch(r), SITE, request),
+      ),
+      { numRuns: 300 },
+    );
   });
 });
