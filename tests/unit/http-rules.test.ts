@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalUrl, rawPath } from '../../src/http/canonical-url.ts';
+import { parseHttpDate } from '../../src/http/http-date.ts';
+import { absoluteUrl, basePath, rebaseHtml, sitePath } from '../../src/site/paths.ts';
+import { anyCodePoint } from '../helpers/hostile-requests.ts';
+
+describe('parseHttpDate', () => {
+  it('reads the three forms of RFC 9110 §5.6.7 as the same instant', () => {
+    const time = Date.UTC(1994, 10, 6, 8, 49, 37);
+    expect(parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT')).toBe(time);
+    expect(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT')).toBe(time);
+    expect(parseHttpDate('Sun Nov  6 08:49:37 1994')).toBe(time);
+  });
+
+  it('reads what toUTCString writes, for any date of four-digit years', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        (date) => {
+          const seconds = Math.floor(date.getTime() / 1000) * 1000;
+          expect(parseHttpDate(new Date(seconds).toUTCString())).toBe(seconds);
+        },
+      ),
+    );
+  });
+
+  it('keeps years below 100 and reads two-digit rfc850 years around 1970', () => {
+    expect(new Date(parseHttpDate('Mon, 01 Jan 0001 00:00:00 GMT')!).getUTCFullYear()).toBe(1);
+    expect(new Date(parseHttpDate('Thursday, 01-Jan-70 00:00:00 GMT')!).getUTCFullYear()).toBe(1970);
+    expect(new Date(parseHttpDate('Tuesday, 31-Dec-69 00:00:00 GMT')!).getUTCFullYear()).toBe(2069);
+  });
+
+  it('reads a leap second as the next second, and refuses days and times that do not exist', () => {
+    expect(parseHttpDate('Sat, 31 Dec 2016 23:59:60 GMT')).toBe(Date.UTC(2017, 0, 1));
+    for (const value of [
+      'Sat, 30 Feb 2016 00:00:00 GMT',
+      'Sat, 00 Jan 2016 00:00:00 GMT',
+      'Sat, 01 Jan 2016 24:00:00 GMT',
+      'Sat, 01 Jan 2016 00:60:00 GMT',
+      'Sat, 01 Jan 2016 00:00:61 GMT',
+      'Sat, 01 jan 2016 00:00:00 GMT',
+      'sat, 01 Jan 2016 00:00:00 GMT',
+      'Saturday, 01 Jan 2016 00:00:00 GMT',
+      'Sat, 01-Jan-16 00:00:00 GMT',
+      'Sat Jan 1 00:00:00 2016',
+      '',
+    ]) {
+      expect(parseHttpDate(value), value).toBeUndefined();
+    }
+  });
+});
+
+describe('canonicalUrl', () => {
+  const SITE = 'https://example.com';
+
+  it('reads the path as sent, escapes and all', () => {
+    expect(rawPath('https://example.com/a%2Fb/%D0%9F?x=%20#y')).toBe('/a%2Fb/%D0%9F');
+    expect(rawPath('https://example.com')).toBe('/');
+  });
+
+  it('is canonical itself: the Location of a redirect never redirects again', () => {
+    const segment = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.string({ unit: anyCodePoint, maxLength: 8 }).map(encodeURIComponent),
+      fc.constantFrom('%2F', '%5c', '%FF', '%', '.', '..', '', 'RSS.xml', 'Tags'),
+    );
+    for (const site of [SITE, 'https://example.com/blog', 'https://example.com/%D0%B1%D0%BB%D0%BE%D0%B3']) {
+      fc.assert(
+        fc.property(fc.array(segment, { maxLength: 5 }), (segments) => {
+          const url = new URL(`${site}/${segments.join('/')}`).href;
+          const canonical = canonicalUrl(url, site);
+          if (!canonical) return;
+          expect(canonical.location).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+          expect(canonicalUrl(new URL(canonical.location, site).href, site)).toBeUndefined();
+        }),
+      );
+    }
+  });
+});
+
+describe('a site under a path', () => {
+  const SITE = 'https://example.com/blog';
+
+  it('puts every path from `paths` under it, and leaves other URLs alone', () => {
+    expect(basePath(SITE)).toBe('/blog');
+    expect(basePath('https://example.com')).toBe('');
+    expect(sitePath(SITE, '/rss.xml')).toBe('/blog/rss.xml');
+    expect(absoluteUrl(SITE, '/')).toBe('https://example.com/blog/');
+    expect(absoluteUrl(SITE, '/articles/x?page=2')).toBe('https://example.com/blog/articles/x?page=2');
+    expect(absoluteUrl(SITE, 'https://cdn.example/a.png')).toBe('https://cdn.example/a.png');
+    expect(absoluteUrl(SITE, '//cdn.example/a.png')).toBe('https://cdn.example/a.png');
+    expect(absoluteUrl('https://example.com', '/rss.xml')).toBe('https://example.com/rss.xml');
+  });
+
+  it('rebases root-relative links in HTML, not protocol-relative ones nor text', () => {
+    const html =
+      '<a href="/articles/x">a</a> <img src="/i.png" alt=""> <a href="//cdn/x">c</a> <p>href=&quot;/x&quot;</p>';
+    expect(rebaseHtml(html, SITE)).toBe(
+      '<a href="/blog/articles/x">a</a> <img src="/blog/i.png" alt=""> <a href="//cdn/x">c</a> <p>href=&quot;/x&quot;</p>',
+    );
+    expect(rebaseHtml(html, 'https://example.com')).toBe(html);
+  });
+});
