@@ -15,6 +15,7 @@ import {
   ContentError,
   type ContentIssue,
   type ContentSettings,
+  type ContentWarning,
   type TagEntry,
 } from './types.ts';
 import { toZonedIso } from './zoned-date.ts';
@@ -31,7 +32,7 @@ export interface CompiledContent {
   tags: TagEntry[];
   bodies: ArticleBody[];
   drafts: number;
-  warnings: ContentIssue[];
+  warnings: ContentWarning[];
   errors: ContentIssue[];
 }
 
@@ -65,7 +66,7 @@ interface Parsed {
 
 export const compileArticles = (files: readonly SourceFile[], settings: ContentSettings): CompiledContent => {
   const errors: ContentIssue[] = [];
-  const warnings: ContentIssue[] = [];
+  const warnings: ContentWarning[] = [];
   const byName = new Map(files.map((file) => [file.name, file]));
   const sidecars = new Set<string>();
 
@@ -149,7 +150,11 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
         message: `metadata without an article: expected ${file.name.replace(SIDECAR, '.txt')}`,
       });
     } else {
-      warnings.push({ file: file.name, message: 'ignored: articles are .txt (with an optional .yaml) or .md files' });
+      warnings.push({
+        file: file.name,
+        kind: 'ignored-file',
+        message: 'ignored: articles are .txt (with an optional .yaml) or .md files',
+      });
     }
   }
 
@@ -172,13 +177,14 @@ const buildArticle = (
   file: string,
   { metadata, title, paragraphs, html, image }: Parsed,
   settings: ContentSettings,
-  warnings: ContentIssue[],
+  warnings: ContentWarning[],
 ): { meta: ArticleMeta; body: ArticleBody } => {
   let date = metadata.date;
   if (!date) {
     date = /^(\d{4}-\d{2}-\d{2})/.exec(id)?.[1] ?? FALLBACK_DATE;
     warnings.push({
       file,
+      kind: date === FALLBACK_DATE ? 'date-fallback' : 'date-from-file-name',
       message: `no date: using ${date}${date === FALLBACK_DATE ? ' (the fallback)' : ' from the file name'}; set "date" in its metadata`,
     });
   }
@@ -215,7 +221,7 @@ const buildArticle = (
  * a suffix from the article's guid, so it never changes when others are added.
  * The explicit one, else the oldest article, keeps the plain slug. `compiled` is oldest first.
  */
-const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnings: ContentIssue[]): void => {
+const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnings: ContentWarning[]): void => {
   const owners = new Map<string, string>();
   for (const { meta, file } of compiled.filter((entry) => entry.explicitSlug)) {
     const other = owners.get(meta.slug);
@@ -234,7 +240,11 @@ const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnin
       continue;
     }
     const slug = `${entry.meta.slug}-${entry.meta.guid.slice(-6)}`;
-    warnings.push({ file: entry.file, message: `slug "${entry.meta.slug}" is taken by ${other}: using "${slug}"` });
+    warnings.push({
+      file: entry.file,
+      kind: 'slug-suffixed',
+      message: `slug "${entry.meta.slug}" is taken by ${other}: using "${slug}"`,
+    });
     entry.meta = { ...entry.meta, slug };
     owners.set(slug, entry.file);
   }
