@@ -64,7 +64,16 @@ interface Parsed {
   image?: ArticleImage;
 }
 
-export const compileArticles = (files: readonly SourceFile[], settings: ContentSettings): CompiledContent => {
+export interface CompileOptions {
+  /** Told how many article files are done, before each and after the last: the build's progress line. */
+  onProgress?: (articlesDone: number) => void;
+}
+
+export const compileArticles = (
+  files: readonly SourceFile[],
+  settings: ContentSettings,
+  { onProgress }: CompileOptions = {},
+): CompiledContent => {
   const errors: ContentIssue[] = [];
   const warnings: ContentWarning[] = [];
   const byName = new Map(files.map((file) => [file.name, file]));
@@ -113,9 +122,11 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
   const compiled: Compiled[] = [];
   let drafts = 0;
   const ids = new Map<string, string>();
+  let done = 0;
 
   for (const file of [...files].sort((a, b) => compare(a.name, b.name))) {
     if (!ARTICLE.test(file.name)) continue;
+    onProgress?.(done++);
     const id = file.name.replace(ARTICLE, '');
     const clash = ids.get(id);
     if (clash) {
@@ -141,6 +152,8 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
       errors.push({ file: inFile, ...(cause.line ? { line: cause.line } : {}), message: cause.message });
     }
   }
+
+  onProgress?.(done);
 
   for (const file of files) {
     if (ARTICLE.test(file.name) || sidecars.has(file.name)) continue;
