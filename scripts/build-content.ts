@@ -2,10 +2,15 @@
  * The content build: compiles seeds/ into the index module the Worker imports
  * and one static asset per article body. Fails, writing nothing, on any error.
  *
- *   node scripts/build-content.ts [--seeds DIR] [--index FILE] [--assets DIR] [--quiet]
+ *   node scripts/build-content.ts [--seeds DIR] [--index FILE] [--assets DIR] [--verbose] [--quiet]
  *
- * CONTENT_SEEDS sets the seeds folder from the environment, which wrangler
- * passes to its [build] command: the bench and tests build other corpora that way.
+ * Prints its report (scripts/build-report.ts) to stdout in one write, so that
+ * wrangler, which relays stdout and stderr through separate pipes, keeps its
+ * order; the progress line goes to stderr, and only to a terminal.
+ *
+ * wrangler passes the environment, not arguments, to its [build] command:
+ * CONTENT_SEEDS sets the seeds folder (the bench and tests build other corpora
+ * that way), and CONTENT_VERBOSE=1 is --verbose.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,16 +18,21 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileArticles, type SourceFile } from '../src/content/compile-articles.ts';
-import { type ContentIndex, type ContentSettings, formatIssue } from '../src/content/types.ts';
+import type { ContentIndex, ContentSettings } from '../src/content/types.ts';
 import { isValidTimeZone } from '../src/content/zoned-date.ts';
 import { newestUpdate } from '../src/site/newest-update.ts';
 import { paths } from '../src/site/paths.ts';
+import { createProgress, type Progress } from './build-progress.ts';
+import { type BuildOutput, formatBuildReport } from './build-report.ts';
 import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
 
 export interface BuildOptions {
   seeds: string;
   index: string;
   assets: string;
+  /** List every warning instead of counting them by kind. */
+  verbose?: boolean;
+  /** No progress line and no summary; errors and warnings are still printed. */
   quiet?: boolean;
 }
 
@@ -30,6 +40,7 @@ export const DEFAULT_BUILD: BuildOptions = {
   seeds: resolve(root, process.env.CONTENT_SEEDS ?? 'seeds'),
   index: join(root, 'src/generated/content-index.txt'),
   assets: join(root, 'dist/assets'),
+  verbose: ['1', 'true', 'yes'].includes(process.env.CONTENT_VERBOSE?.toLowerCase() ?? ''),
 };
 
 /** The content settings, from the one place the site's settings live: wrangler.toml's [vars]. */
@@ -52,10 +63,13 @@ export const readContentSettings = async (): Promise<ContentSettings> => {
 };
 
 // One file at a time: opening 20,000 at once exhausts file descriptors, and small reads are fast anyway.
-const readSeeds = async (dir: string): Promise<SourceFile[]> => {
+const readSeeds = async (dir: string, progress: Progress): Promise<SourceFile[]> => {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
-  return names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  return names.map((name, i) => {
+    progress.update({ files: names.length, filesRead: i });
+    return { name, bytes: new Uint8Array(readFileSync(join(dir, name))) };
+  });
 };
 
 /** Writes into a fresh sibling folder, then swaps it in, so a failed build never leaves half an output. */
@@ -77,19 +91,42 @@ export interface BuildResult {
 
 export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promise<BuildResult> => {
   const started = performance.now();
-  const log = (line: string) => options.quiet || console.log(line);
   const settings = await readContentSettings();
-  const files = await readSeeds(options.seeds);
-  const result = compileArticles(files, settings);
+  const progress = createProgress(options.quiet ? undefined : process.stderr);
+  const { result, output } = await compileAndWrite(options, settings, progress).finally(() => progress.done());
 
-  for (const warning of result.warnings) console.warn(`warning: ${formatIssue(warning)}`);
-  for (const error of result.errors) console.error(`error: ${formatIssue(error)}`);
-  if (result.errors.length > 0) {
-    console.error(`content: ${result.errors.length} error(s); nothing was written`);
-    return { articles: 0, warnings: result.warnings.length, errors: result.errors.length };
-  }
-  if (result.articles.length === 0) console.warn('warning: no articles to publish');
+  const { lines, summary } = formatBuildReport({
+    errors: result.errors,
+    warnings: result.warnings,
+    ...(output ? { output } : {}),
+    elapsedMs: performance.now() - started,
+    verbose: options.verbose ?? false,
+  });
+  if (!options.quiet || !output) lines.push(summary);
+  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+  return {
+    articles: output?.articles ?? 0,
+    warnings: result.warnings.length,
+    errors: result.errors.length,
+    ...(output ? { version: output.version } : {}),
+  };
+};
 
+const compileAndWrite = async (options: BuildOptions, settings: ContentSettings, progress: Progress) => {
+  const files = await readSeeds(options.seeds, progress);
+  progress.update({ filesRead: files.length });
+  const result = compileArticles(files, settings, {
+    onProgress: (articlesCompiled) => progress.update({ articlesCompiled }),
+  });
+  const output = result.errors.length === 0 ? await writeOutput(result, options, progress) : undefined;
+  return { result, output };
+};
+
+const writeOutput = async (
+  result: ReturnType<typeof compileArticles>,
+  options: BuildOptions,
+  progress: Progress,
+): Promise<BuildOutput> => {
   const bodies = result.bodies.map((body) => [paths.articleBody(body.id), JSON.stringify(body)] as const);
   const hash = createHash('sha256').update(JSON.stringify(result.articles)).update(JSON.stringify(result.tags));
   for (const [, json] of bodies) hash.update(json);
@@ -101,24 +138,30 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
   const updated = newestUpdate(result.articles);
   if (updated) index.updated = updated;
 
+  let bytes = 0;
+  progress.update({ articles: bodies.length });
   await replaceDir(options.assets, async (tmp) => {
-    for (const [path, json] of bodies) {
+    for (const [i, [path, json]] of bodies.entries()) {
       const file = join(tmp, path);
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, json);
+      bytes += Buffer.byteLength(json);
+      progress.update({ articlesWritten: i + 1 });
     }
   });
   await mkdir(dirname(options.index), { recursive: true });
   // Plain JSON in a .txt file, which wrangler uploads as a Text module: the
   // Worker gets it as a string without V8 parsing 10 MB of JavaScript first.
-  await writeFile(options.index, JSON.stringify(index));
-
-  const ms = Math.round(performance.now() - started);
-  log(
-    `content: ${index.articles.length} articles, ${result.warnings.length} warnings` +
-      `${result.drafts ? `, ${result.drafts} drafts left out` : ''} (${ms} ms, version ${index.version})`,
-  );
-  return { articles: index.articles.length, warnings: result.warnings.length, errors: 0, version: index.version };
+  const json = JSON.stringify(index);
+  await writeFile(options.index, json);
+  bytes += Buffer.byteLength(json);
+  return {
+    articles: index.articles.length,
+    drafts: result.drafts,
+    files: bodies.length + 1,
+    bytes,
+    version: index.version,
+  };
 };
 
 if (import.meta.main) {
@@ -127,6 +170,7 @@ if (import.meta.main) {
       seeds: { type: 'string' },
       index: { type: 'string' },
       assets: { type: 'string' },
+      verbose: { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
   });
@@ -134,6 +178,7 @@ if (import.meta.main) {
     seeds: values.seeds ? resolve(values.seeds) : DEFAULT_BUILD.seeds,
     index: values.index ? resolve(values.index) : DEFAULT_BUILD.index,
     assets: values.assets ? resolve(values.assets) : DEFAULT_BUILD.assets,
+    verbose: values.verbose || DEFAULT_BUILD.verbose,
     quiet: values.quiet ?? false,
   };
   try {

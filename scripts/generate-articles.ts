@@ -1,8 +1,9 @@
 /**
  * Generates realistic articles in the seed's plain-text form (with YAML
  * sidecars), deterministic from a seed number: for the bench and for tests.
+ * `--undated` leaves the sidecars out, as a CMS export often arrives: every article then lacks a date.
  *
- *   node scripts/generate-articles.ts --count 1000 --out /tmp/seeds [--seed 1]
+ *   node scripts/generate-articles.ts --count 1000 --out /tmp/seeds [--seed 1] [--undated]
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -103,21 +104,36 @@ export const generateArticle = (i: number, seed = 1): GeneratedArticle => {
   };
 };
 
-export const writeCorpus = async (dir: string, count: number, seed = 1): Promise<void> => {
+export interface CorpusOptions {
+  seed?: number;
+  /** Write no sidecars, so no article has a date (or tags, or a source). */
+  undated?: boolean;
+}
+
+export const writeCorpus = async (
+  dir: string,
+  count: number,
+  { seed = 1, undated = false }: CorpusOptions = {},
+): Promise<void> => {
   await mkdir(dir, { recursive: true });
   for (let i = 0; i < count; i++) {
     const { name, text, yaml } = generateArticle(i, seed);
     await writeFile(join(dir, `${name}.txt`), text);
-    await writeFile(join(dir, `${name}.yaml`), yaml);
+    if (!undated) await writeFile(join(dir, `${name}.yaml`), yaml);
   }
 };
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+    options: {
+      count: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      undated: { type: 'boolean', default: false },
+    },
   });
   if (!values.count || !values.out)
-    throw new Error('usage: node scripts/generate-articles.ts --count N --out DIR [--seed S]');
-  await writeCorpus(values.out, Number(values.count), Number(values.seed));
+    throw new Error('usage: node scripts/generate-articles.ts --count N --out DIR [--seed S] [--undated]');
+  await writeCorpus(values.out, Number(values.count), { seed: Number(values.seed), undated: values.undated });
   console.log(`generated ${values.count} articles in ${values.out}`);
 }

@@ -79,7 +79,7 @@ const measureBuild = (seeds: string, dir: string): SizeResult['build'] => {
     ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { cwd: projectRoot, encoding: 'utf8' })
     : spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8' });
   const ms = performance.now() - start;
-  if (result.status !== 0) throw new Error(`content build failed: ${result.stderr}`);
+  if (result.status !== 0) throw new Error(`content build failed: ${result.stdout}${result.stderr}`);
   const rssKb = gnuTime ? Number(result.stderr.trim().split('\n').at(-1)) : Number.NaN;
   return { seconds: round(ms / 1000), peakMemoryMB: Number.isNaN(rssKb) ? null : round(rssKb / 1024, 0) };
 };

@@ -15,6 +15,7 @@ import {
   ContentError,
   type ContentIssue,
   type ContentSettings,
+  type ContentWarning,
   type TagEntry,
 } from './types.ts';
 import { toZonedIso } from './zoned-date.ts';
@@ -31,7 +32,7 @@ export interface CompiledContent {
   tags: TagEntry[];
   bodies: ArticleBody[];
   drafts: number;
-  warnings: ContentIssue[];
+  warnings: ContentWarning[];
   errors: ContentIssue[];
 }
 
@@ -63,9 +64,18 @@ interface Parsed {
   image?: ArticleImage;
 }
 
-export const compileArticles = (files: readonly SourceFile[], settings: ContentSettings): CompiledContent => {
+export interface CompileOptions {
+  /** Told how many article files are done, before each and after the last: the build's progress line. */
+  onProgress?: (articlesDone: number) => void;
+}
+
+export const compileArticles = (
+  files: readonly SourceFile[],
+  settings: ContentSettings,
+  { onProgress }: CompileOptions = {},
+): CompiledContent => {
   const errors: ContentIssue[] = [];
-  const warnings: ContentIssue[] = [];
+  const warnings: ContentWarning[] = [];
   const byName = new Map(files.map((file) => [file.name, file]));
   const sidecars = new Set<string>();
 
@@ -112,9 +122,11 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
   const compiled: Compiled[] = [];
   let drafts = 0;
   const ids = new Map<string, string>();
+  let done = 0;
 
   for (const file of [...files].sort((a, b) => compare(a.name, b.name))) {
     if (!ARTICLE.test(file.name)) continue;
+    onProgress?.(done++);
     const id = file.name.replace(ARTICLE, '');
     const clash = ids.get(id);
     if (clash) {
@@ -141,6 +153,8 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
     }
   }
 
+  onProgress?.(done);
+
   for (const file of files) {
     if (ARTICLE.test(file.name) || sidecars.has(file.name)) continue;
     if (SIDECAR.test(file.name)) {
@@ -149,7 +163,11 @@ export const compileArticles = (files: readonly SourceFile[], settings: ContentS
         message: `metadata without an article: expected ${file.name.replace(SIDECAR, '.txt')}`,
       });
     } else {
-      warnings.push({ file: file.name, message: 'ignored: articles are .txt (with an optional .yaml) or .md files' });
+      warnings.push({
+        file: file.name,
+        kind: 'ignored-file',
+        message: 'ignored: articles are .txt (with an optional .yaml) or .md files',
+      });
     }
   }
 
@@ -172,13 +190,14 @@ const buildArticle = (
   file: string,
   { metadata, title, paragraphs, html, image }: Parsed,
   settings: ContentSettings,
-  warnings: ContentIssue[],
+  warnings: ContentWarning[],
 ): { meta: ArticleMeta; body: ArticleBody } => {
   let date = metadata.date;
   if (!date) {
     date = /^(\d{4}-\d{2}-\d{2})/.exec(id)?.[1] ?? FALLBACK_DATE;
     warnings.push({
       file,
+      kind: date === FALLBACK_DATE ? 'date-fallback' : 'date-from-file-name',
       message: `no date: using ${date}${date === FALLBACK_DATE ? ' (the fallback)' : ' from the file name'}; set "date" in its metadata`,
     });
   }
@@ -215,7 +234,7 @@ const buildArticle = (
  * a suffix from the article's guid, so it never changes when others are added.
  * The explicit one, else the oldest article, keeps the plain slug. `compiled` is oldest first.
  */
-const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnings: ContentIssue[]): void => {
+const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnings: ContentWarning[]): void => {
   const owners = new Map<string, string>();
   for (const { meta, file } of compiled.filter((entry) => entry.explicitSlug)) {
     const other = owners.get(meta.slug);
@@ -234,7 +253,11 @@ const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnin
       continue;
     }
     const slug = `${entry.meta.slug}-${entry.meta.guid.slice(-6)}`;
-    warnings.push({ file: entry.file, message: `slug "${entry.meta.slug}" is taken by ${other}: using "${slug}"` });
+    warnings.push({
+      file: entry.file,
+      kind: 'slug-suffixed',
+      message: `slug "${entry.meta.slug}" is taken by ${other}: using "${slug}"`,
+    });
     entry.meta = { ...entry.meta, slug };
     owners.set(slug, entry.file);
   }

@@ -1,9 +1,9 @@
 /** Turns a source file's bytes into clean text: UTF-8 only, LF line ends, NFC, no control characters. */
-import { ContentError } from './types.ts';
+import { ContentError, type ContentWarning } from './types.ts';
 
 export interface DecodedSource {
   text: string;
-  warnings: { line: number; message: string }[];
+  warnings: (Omit<ContentWarning, 'file'> & { line: number })[];
 }
 
 // C0 controls other than tab and newline, DEL, C1 controls, and the
@@ -25,7 +25,11 @@ export const decodeSource = (bytes: Uint8Array): DecodedSource => {
 
   const normalized = text.normalize('NFC');
   if (normalized !== text) {
-    warnings.push({ line: firstDifference(text, normalized), message: 'decomposed Unicode normalised to NFC' });
+    warnings.push({
+      kind: 'unicode-normalised',
+      line: firstDifference(text, normalized),
+      message: 'decomposed Unicode normalised to NFC',
+    });
     text = normalized;
   }
 
@@ -34,6 +38,7 @@ export const decodeSource = (bytes: Uint8Array): DecodedSource => {
     const first = stray[0]!;
     const code = first[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     warnings.push({
+      kind: 'control-characters',
       line: lineAt(text, first.index),
       message: `removed ${stray.length} control character(s), first U+${code}`,
     });

@@ -79,6 +79,23 @@ export interface ContentIssue {
   message: string;
 }
 
+/**
+ * What a warning is about, as a stable code: the build report counts warnings
+ * by kind, one line each, while `message` keeps the details for the one file.
+ */
+export type WarningKind =
+  | 'date-from-file-name'
+  | 'date-fallback'
+  | 'unicode-normalised'
+  | 'control-characters'
+  | 'slug-suffixed'
+  | 'ignored-file';
+
+/** A problem that does not stop the build. */
+export interface ContentWarning extends ContentIssue {
+  kind: WarningKind;
+}
+
 export class ContentError extends Error {
   readonly line: number | undefined;
   constructor(message: string, line?: number) {

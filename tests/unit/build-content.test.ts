@@ -1,18 +1,26 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../scripts/generate-articles.ts';
 
 const run = promisify(execFile);
 const script = join(import.meta.dirname, '../../scripts/build-content.ts');
 
-// Each test runs the build as a child process or two: a loaded machine needs more than the default 5 s.
-describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
-  let dir: string;
-  const build = async () => {
-    const args = [
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The build as a child process, as npm and wrangler run it: stdout and stderr are pipes. */
+const buildIn = (dir: string, { args = [] as string[], env = {} as Record<string, string> } = {}): Promise<Run> =>
+  run(
+    process.execPath,
+    [
       script,
       '--seeds',
       join(dir, 'seeds'),
@@ -20,12 +28,18 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
       join(dir, 'index.txt'),
       '--assets',
       join(dir, 'assets'),
-    ];
-    return run(process.execPath, args).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
-  };
+      ...args,
+    ],
+    { env: { ...process.env, CONTENT_VERBOSE: '', ...env }, maxBuffer: 64 * 1024 * 1024 },
+  ).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: Run) => error,
+  );
+
+// Each test runs the build as a child process or two: a loaded machine needs more than the default 5 s.
+describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
+  let dir: string;
+  const build = (options?: Parameters<typeof buildIn>[1]) => buildIn(dir, options);
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'content-'));
@@ -39,11 +53,33 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
     await writeFile(join(dir, 'seeds/b.txt'), 'Другой\n\nТекст.');
     const { code, stdout, stderr } = await build();
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^content: 2 articles, 1 warnings \(\d+ ms, version [0-9a-f]{16}\)\n$/);
-    expect(stderr).toBe('warning: b.txt: no date: using 1970-01-01 (the fallback); set "date" in its metadata\n');
+    expect(stdout.split('\n')).toEqual([
+      'warning: b.txt: no date: using 1970-01-01 (the fallback); set "date" in its metadata',
+      expect.stringMatching(
+        /^content: 2 articles, 1 warning; wrote 3 files \(\d+ B\) in \d+ ms, version [0-9a-f]{16}$/,
+      ),
+      '',
+    ]);
+    expect(stderr).toBe('');
     expect(await readdir(join(dir, 'assets/_content/articles'))).toEqual(['a.json', 'b.json']);
     const index = JSON.parse(await readFile(join(dir, 'index.txt'), 'utf8'));
     expect(index.articles.map((a: { id: string }) => a.id)).toEqual(['a', 'b']);
+  });
+
+  it('lists every warning with --verbose, and counts them by kind without', async () => {
+    for (const name of ['a', 'b', 'c', 'd']) await writeFile(join(dir, `seeds/${name}.txt`), `${name}\n\nТекст.`);
+    const grouped = (await build()).stdout.split('\n');
+    expect(grouped[0]).toBe(
+      'warning: no date in 4 articles, 1970-01-01 used (a.txt, b.txt, c.txt, … and 1 more); set "date" in their metadata',
+    );
+    expect(grouped).toHaveLength(4);
+    const verbose = (await build({ args: ['--verbose'] })).stdout.split('\n');
+    expect(verbose.slice(0, 4)).toEqual(
+      ['a', 'b', 'c', 'd'].map(
+        (name) => `warning: ${name}.txt: no date: using 1970-01-01 (the fallback); set "date" in its metadata`,
+      ),
+    );
+    expect(verbose[4]).toMatch(/^content: 4 articles, 4 warnings; wrote 5 files/);
   });
 
   it('writes byte-identical output on every build', async () => {
@@ -60,11 +96,97 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
     const good = await readFile(join(dir, 'index.txt'), 'utf8');
     await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-13-01');
     await writeFile(join(dir, 'seeds/b.txt'), '');
-    const { code, stderr } = await build();
+    const { code, stdout } = await build();
     expect(code).toBe(1);
-    expect(stderr).toContain('error: a.yaml:1: "date" "2022-13-01" is not a valid date');
-    expect(stderr).toContain('error: b.txt:1: the title (line 1) is empty');
-    expect(stderr).toContain('content: 2 error(s); nothing was written');
+    expect(stdout.split('\n')).toEqual([
+      'error: a.yaml:1: "date" "2022-13-01" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)',
+      'error: b.txt:1: the title (line 1) is empty',
+      expect.stringMatching(/^content: 2 errors, 0 warnings; nothing was written \(\d+ ms\)$/),
+      '',
+    ]);
     expect(await readFile(join(dir, 'index.txt'), 'utf8')).toBe(good);
   });
+});
+
+const build = buildIn;
+
+describe('scripts/build-content.ts over 1,000 undated articles, three of them broken', () => {
+  const COUNT = 1000;
+  let dir: string;
+  let plain: Run;
+  let verbose: Run;
+  // "Привет" in Windows-1251, on line 3.
+  const cp1251 = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]);
+  const ERRORS = [
+    'error: 00250_gen1.yaml:1: "date" "2022-13-01" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)',
+    'error: 00500_empty.txt:1: the title (line 1) is empty',
+    'error: 00750_cp1251.txt:3: not valid UTF-8 (it reads as Windows-1251; convert it with `iconv -f windows-1251 -t utf-8`)',
+  ];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'content-1000-'));
+    const seeds = join(dir, 'seeds');
+    await writeCorpus(seeds, COUNT, { undated: true });
+    await writeFile(join(seeds, '00250_gen1.yaml'), 'date: 2022-13-01\n');
+    await writeFile(join(seeds, '00500_empty.txt'), '');
+    await writeFile(join(seeds, '00750_cp1251.txt'), Buffer.concat([Buffer.from('Title\n\n'), cp1251]));
+    [plain, verbose] = await Promise.all([build(dir), build(dir, { env: { CONTENT_VERBOSE: '1' } })]);
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('prints every error first, one line for 999 warnings, and the summary: six lines', () => {
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toBe('');
+    const lines = plain.stdout.split('\n');
+    expect(lines).toHaveLength(6 + 1);
+    expect(lines.slice(0, 3)).toEqual(ERRORS);
+    expect(lines[3]).toBe(
+      'warning: no date in 999 articles, 1970-01-01 used (00000_gen1.txt, 00001_gen1.txt, 00002_gen1.txt, … and 996 more); set "date" in their metadata',
+    );
+    expect(lines[4]).toMatch(/--verbose.*CONTENT_VERBOSE=1/);
+    expect(lines[5]).toMatch(/^content: 3 errors, 999 warnings; nothing was written \([\d.]+ m?s\)$/);
+    expect(lines[6]).toBe('');
+  });
+
+  it('lists every warning with CONTENT_VERBOSE=1, still after the errors', () => {
+    expect(verbose.code).toBe(1);
+    const lines = verbose.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3 + 999 + 1);
+    expect(lines.slice(0, 3)).toEqual(ERRORS);
+    const named = lines
+      .slice(3, -1)
+      .map((line) => /^warning: (\d{5}_gen1\.txt): no date: using 1970-01-01/.exec(line)?.[1]);
+    const undated = Array.from({ length: COUNT }, (_, i) => `${String(i).padStart(5, '0')}_gen1.txt`);
+    expect(named).toEqual(undated.filter((name) => name !== '00250_gen1.txt'));
+    expect(lines.at(-1)).toMatch(/^content: 3 errors, 999 warnings; nothing was written/);
+  });
+
+  // script(1) runs the build on a pseudo-terminal, as a person at a terminal would.
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'on a terminal, shows progress on one line and erases it before the report',
+    async () => {
+      const command = [
+        process.execPath,
+        script,
+        '--seeds',
+        join(dir, 'seeds'),
+        '--index',
+        join(dir, 'i.txt'),
+        '--assets',
+        join(dir, 'a'),
+      ];
+      const { stdout } = await run('script', ['-qec', `stty cols 120; ${command.join(' ')}`, '/dev/null'], {
+        env: { ...process.env, CONTENT_VERBOSE: '' },
+      }).catch((error: Run) => error);
+      const draws = stdout.split('\r\x1b[2K');
+      const progress = draws.slice(1, -1);
+      expect(progress.length).toBeGreaterThan(0);
+      for (const line of progress)
+        expect(line).toMatch(/^content [\d.]+ m?s: [\d,]+\/1,003 files read, [\d,]+ articles compiled$/);
+      expect(progress.at(-1)).toMatch(/1,003\/1,003 files read/);
+      // The last erase comes first in the report's line: then only the report, errors first.
+      expect(draws.at(-1)!.split('\r\n').slice(0, 3)).toEqual(ERRORS);
+    },
+    60_000,
+  );
 });

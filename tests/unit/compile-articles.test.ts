@@ -108,9 +108,29 @@ describe('compileArticles: metadata and derived fields', () => {
       '2024-03-05T12:00:00+03:00',
       `${FALLBACK_DATE}T12:00:00+03:00`,
     ]);
+    expect(result.warnings.map((w) => w.kind)).toEqual(['date-from-file-name', 'date-fallback']);
     expect(result.warnings.map((w) => w.message)).toEqual([
       'no date: using 2024-03-05 from the file name; set "date" in its metadata',
       `no date: using ${FALLBACK_DATE} (the fallback); set "date" in its metadata`,
+    ]);
+  });
+
+  it('gives every warning a stable kind, which the build report groups by', () => {
+    const result = compile(
+      ['2024-03-05-x.txt', 'А\n\nТекст.'],
+      ['y.txt', 'Б\n\nЙод'.normalize('NFD')],
+      ['y.yaml', 'date: 2022-01-01'],
+      ['z.txt', 'Б\n\nТекст\u0000.'],
+      ['z.yaml', 'date: 2022-01-02'],
+      ['notes.doc', 'x'],
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => [w.file, w.kind])).toEqual([
+      ['2024-03-05-x.txt', 'date-from-file-name'],
+      ['notes.doc', 'ignored-file'],
+      ['y.txt', 'unicode-normalised'],
+      ['z.txt', 'slug-suffixed'],
+      ['z.txt', 'control-characters'],
     ]);
   });
 

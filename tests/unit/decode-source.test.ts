@@ -13,13 +13,17 @@ describe('decodeSource', () => {
   it('normalises decomposed Unicode to NFC, with a warning', () => {
     const { text, warnings } = decodeSource(bytes('Заголовок\n\nЁлка и и\u0306од'.normalize('NFD')));
     expect(text).toBe('Заголовок\n\nЁлка и йод');
-    expect(warnings).toEqual([{ line: 3, message: 'decomposed Unicode normalised to NFC' }]);
+    expect(warnings).toEqual([
+      { kind: 'unicode-normalised', line: 3, message: 'decomposed Unicode normalised to NFC' },
+    ]);
   });
 
   it('removes stray control characters, with a warning that names the first', () => {
     const { text, warnings } = decodeSource(bytes('Т\n\nА\u0000Б\u001bВ\u0085\tГ'));
     expect(text).toBe('Т\n\nАБВ\tГ');
-    expect(warnings).toEqual([{ line: 3, message: 'removed 3 control character(s), first U+0000' }]);
+    expect(warnings).toEqual([
+      { kind: 'control-characters', line: 3, message: 'removed 3 control character(s), first U+0000' },
+    ]);
   });
 
   it('refuses invalid UTF-8 with the line, and recognises Windows-1251', () => {
