@@ -1,5 +1,6 @@
 /** The Worker: every URL the site answers, wired to its handler, behind the rules all routes share. */
 import { type Handler, Hono } from 'hono';
+import { FEED_FORMAT_IDS } from './feeds/formats.ts';
 import { methodNotAllowed } from './http/allowed-methods.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { CACHE_CONTROL } from './http/cache-policy.ts';
@@ -43,8 +44,8 @@ route(paths.favicon, async (c) =>
   }),
 );
 
-// Feeds: /rss.xml, /atom.xml, /feed.json, the same under /tags/<slug>/, each with ?page=N.
-for (const format of ['rss', 'atom', 'json'] as const) {
+// Feeds: /rss.xml, /atom.xml, /feed.json (feeds/formats.ts), the same under /tags/<slug>/, each with ?page=N.
+for (const format of FEED_FORMAT_IDS) {
   route(paths.feed(format), (c) => serveFeed(c, format), { cors: true });
   route(paths.feed(format, ':tag'), (c) => serveFeed(c, format, c.req.param('tag')), { cors: true });
 }

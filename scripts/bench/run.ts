@@ -17,11 +17,9 @@ import autocannon from 'autocannon';
 import type { Miniflare } from 'miniflare';
 import type { ArticleBody, ContentIndex } from '../../src/content/types.ts';
 import { createFeedModel } from '../../src/feeds/feed-model.ts';
-import { renderAtom } from '../../src/feeds/render-atom.ts';
-import { renderJsonFeed } from '../../src/feeds/render-json-feed.ts';
-import { renderRss } from '../../src/feeds/render-rss.ts';
+import { FEED_FORMAT_IDS, FEED_FORMATS } from '../../src/feeds/formats.ts';
 import { pageCount, pageOf } from '../../src/site/pagination.ts';
-import { type FeedFormat, paths } from '../../src/site/paths.ts';
+import { paths } from '../../src/site/paths.ts';
 import { siteConfig } from '../../src/site/site-config.ts';
 import { SITE } from '../../tests/helpers/site.ts';
 import { type BuiltWorkerOptions, type Bundle, buildBundle, startBuiltWorker } from '../built-worker.ts';
@@ -84,10 +82,6 @@ const measureBuild = (seeds: string, dir: string): SizeResult['build'] => {
   return { seconds: round(ms / 1000), peakMemoryMB: Number.isNaN(rssKb) ? null : round(rssKb / 1024, 0) };
 };
 
-// Typed by FeedFormat, so a new format cannot be left out. (render-feed.ts's table imports the content store,
-// which only a Worker can load.)
-const RENDERERS: Record<FeedFormat, typeof renderRss> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
-
 /**
  * CPU of a feed page's first render, timed in Node's V8 (the engine workerd
  * runs; workerd itself freezes timers during a request): parse the page's
@@ -98,7 +92,8 @@ const renderCpuMs = async (probeDir: string): Promise<SizeResult['feedRenderCpuM
   const site = { ...SITE, pageSize };
   const pages = pageCount(index.articles.length, pageSize);
   const result: SizeResult['feedRenderCpuMs'] = {};
-  for (const [format, render] of Object.entries(RENDERERS)) {
+  for (const format of FEED_FORMAT_IDS) {
+    const { render } = FEED_FORMATS[format];
     const samples: number[] = [];
     for (let i = 0; i <= 10; i++) {
       const page = pageOf(index.articles.length, pageSize, (i % pages) + 1)!;

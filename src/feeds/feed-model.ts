@@ -4,8 +4,9 @@ import { escapeHtml } from '../content/escape-html.ts';
 import type { ArticleBody, ArticleMeta } from '../content/types.ts';
 import { newestUpdate } from '../site/newest-update.ts';
 import type { Page } from '../site/pagination.ts';
-import { absoluteUrl, type FeedFormat, pagedPath, paths } from '../site/paths.ts';
+import { absoluteUrl, pagedPath, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
+import { FEED_FORMAT_IDS, type FeedFormat } from './formats.ts';
 
 export interface FeedItem {
   meta: ArticleMeta;
@@ -57,8 +58,6 @@ const ROOT_RELATIVE = /(\s(?:href|src)=")\/(?!\/)/g;
 
 export const absolutizeHtml = (html: string, siteUrl: string): string => html.replace(ROOT_RELATIVE, `$1${siteUrl}/`);
 
-const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
-
 export const createFeedModel = (
   site: SiteConfig,
   source: FeedSource,
@@ -82,11 +81,14 @@ export const createFeedModel = (
     homeUrl,
     id: homeUrl,
     iconUrl: url(paths.favicon),
-    links: Object.fromEntries(FORMATS.map((format) => [format, pageUrl(format, page.number)])) as Record<
+    links: Object.fromEntries(FEED_FORMAT_IDS.map((format) => [format, pageUrl(format, page.number)])) as Record<
       FeedFormat,
       string
     >,
-    paging: Object.fromEntries(FORMATS.map((format) => [format, paging(format)])) as Record<FeedFormat, FeedPaging>,
+    paging: Object.fromEntries(FEED_FORMAT_IDS.map((format) => [format, paging(format)])) as Record<
+      FeedFormat,
+      FeedPaging
+    >,
     updated: newestUpdate(entries.map(({ meta }) => meta)),
     items: entries.map(({ meta, body }) => {
       const imageUrl = meta.image?.src ? url(meta.image.src) : undefined;

@@ -1,8 +1,8 @@
 /** The channel and item options RSS and Atom share, handed to the feed library with its text guarded. */
 import type { FeedOptions, Item } from 'feed';
 import { escapeHtml } from '../content/escape-html.ts';
-import type { FeedFormat } from '../site/paths.ts';
 import type { FeedItem, FeedModel } from './feed-model.ts';
+import type { FeedFormat } from './formats.ts';
 import { cdataText, xmlText } from './xml-text.ts';
 
 export const GENERATOR = 'feed-publisher (Hono on Cloudflare Workers)';

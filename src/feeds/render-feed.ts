@@ -1,21 +1,11 @@
-/** Renders one page of a feed, in one of the three formats. */
+/** Renders one page of a feed, in one of its formats. */
 
-import { MIME } from '../http/mime-types.ts';
 import type { RenderInput } from '../http/render-cache.ts';
 import { type ArticleList, loadBodies } from '../site/content-store.ts';
 import type { Page } from '../site/pagination.ts';
-import type { FeedFormat } from '../site/paths.ts';
 import { siteConfig } from '../site/site-config.ts';
 import { createFeedModel, type FeedSource } from './feed-model.ts';
-import { renderAtom } from './render-atom.ts';
-import { renderJsonFeed } from './render-json-feed.ts';
-import { renderRss } from './render-rss.ts';
-
-export const FEED_TYPES: Record<FeedFormat, { contentType: string; render: typeof renderRss }> = {
-  rss: { contentType: MIME.rss, render: renderRss },
-  atom: { contentType: MIME.atom, render: renderAtom },
-  json: { contentType: MIME.jsonFeed, render: renderJsonFeed },
-};
+import { FEED_FORMATS, type FeedFormat } from './formats.ts';
 
 export const renderFeed = async (
   env: Env,
@@ -32,6 +22,6 @@ export const renderFeed = async (
     page,
     metas.map((meta, i) => ({ meta, body: bodies[i]! })),
   );
-  const { contentType, render } = FEED_TYPES[format];
+  const { contentType, render } = FEED_FORMATS[format];
   return { body: render(model), contentType, ...(model.updated ? { modified: model.updated } : {}) };
 };

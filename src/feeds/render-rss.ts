@@ -1,6 +1,6 @@
 /** RSS 2.0, written by the feed library from the feed model. */
 import { type Extension, Feed } from 'feed';
-import { imageType } from '../http/mime-types.ts';
+import { imageType, MIME, mediaType } from '../http/mime-types.ts';
 import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';
@@ -9,9 +9,10 @@ import { cdataText, xmlText } from './xml-text.ts';
 // Channel extensions replace the library's own atom:link list (self only) with
 // self plus the RFC 5005 paging links; fh:complete declares its namespace itself.
 const channelExtensions = (model: FeedModel): Extension[] => {
+  const type = mediaType(MIME.rss);
   const links = [
-    { href: model.links.rss, rel: 'self', type: 'application/rss+xml' },
-    ...pagingLinks(model.paging.rss).map(({ rel, href }) => ({ href, rel, type: 'application/rss+xml' })),
+    { href: model.links.rss, rel: 'self', type },
+    ...pagingLinks(model.paging.rss).map(({ rel, href }) => ({ href, rel, type })),
     ...(model.site.hub ? [{ href: model.site.hub, rel: 'hub' }] : []),
   ];
   return [

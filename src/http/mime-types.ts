@@ -25,3 +25,6 @@ const IMAGE_TYPES: Record<string, string> = {
 /** The image's media type from its URL's extension; JPEG when the URL does not say. */
 export const imageType = (url: string): string =>
   IMAGE_TYPES[/\.([a-z0-9]+)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase() ?? ''] ?? 'image/jpeg';
+
+/** A Content-Type without its parameters, as link types and Accept headers name it: "application/rss+xml". */
+export const mediaType = (contentType: string): string => contentType.split(';', 1)[0]!;

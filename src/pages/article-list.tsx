@@ -1,5 +1,6 @@
 /** Building blocks of listing pages: teasers, tag links, the pager, the subscribe box. */
 import type { ArticleMeta, ArticleTag } from '../content/types.ts';
+import { FEED_FORMAT_IDS, FEED_FORMATS } from '../feeds/formats.ts';
 import { labelsFor } from '../site/labels.ts';
 import type { Page } from '../site/pagination.ts';
 import { absoluteUrl, pagedPath, paths } from '../site/paths.ts';
@@ -70,9 +71,10 @@ export const Pager = ({ site, page, path }: { site: SiteConfig; page: Page; path
 export const SubscribeBox = ({ site, tag }: { site: SiteConfig; tag?: string }) => {
   const t = labelsFor(site.language);
   const feeds = [
-    { name: 'RSS', path: paths.feed('rss', tag), hint: t.rssHint },
-    { name: 'Atom', path: paths.feed('atom', tag), hint: t.atomHint },
-    { name: 'JSON Feed', path: paths.feed('json', tag), hint: t.jsonHint },
+    ...FEED_FORMAT_IDS.map((format) => {
+      const { name, hint } = FEED_FORMATS[format];
+      return { name, path: paths.feed(format, tag), hint: t[hint] };
+    }),
     ...(tag ? [] : [{ name: 'OPML', path: paths.opml, hint: t.opmlHint }]),
   ];
   return (

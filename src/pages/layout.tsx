@@ -3,8 +3,9 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ArticleTag } from '../content/types.ts';
+import { DEFAULT_FEED_FORMAT, FEED_FORMAT_IDS, FEED_FORMATS, feedMediaType } from '../feeds/formats.ts';
 import { labelsFor } from '../site/labels.ts';
-import { absoluteUrl, type FeedFormat, paths } from '../site/paths.ts';
+import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { STYLESHEET } from './stylesheet.ts';
 
@@ -21,21 +22,15 @@ export interface LayoutProps {
   children: Child;
 }
 
-const FEED_LINKS: { format: FeedFormat; type: string; name: string }[] = [
-  { format: 'rss', type: 'application/rss+xml', name: 'RSS' },
-  { format: 'atom', type: 'application/atom+xml', name: 'Atom' },
-  { format: 'json', type: 'application/feed+json', name: 'JSON Feed' },
-];
-
 const FeedAlternates = ({ site, tag }: { site: SiteConfig; tag?: ArticleTag }) => {
   const title = tag ? labelsFor(site.language).tagFeedTitle(site.title, tag.name) : site.title;
   return (
     <>
-      {FEED_LINKS.map(({ format, type, name }) => (
+      {FEED_FORMAT_IDS.map((format) => (
         <link
           rel="alternate"
-          type={type}
-          title={`${title} (${name})`}
+          type={feedMediaType(format)}
+          title={`${title} (${FEED_FORMATS[format].name})`}
           href={absoluteUrl(site.url, paths.feed(format, tag?.slug))}
         />
       ))}
@@ -64,14 +59,19 @@ export const Layout = ({ site, title, description, canonicalPath, tag, head, chi
         <header class="site">
           <div class="wrap">
             <a href={paths.home}>{site.title}</a>
-            <a href={paths.feed('rss')}>{t.subscribe}</a>
+            <a href={paths.feed(DEFAULT_FEED_FORMAT)}>{t.subscribe}</a>
           </div>
         </header>
         <main class="wrap">{children}</main>
         <footer class="site">
           <div class="wrap">
-            <a href={paths.home}>{t.backHome}</a> · <a href={paths.feed('rss')}>RSS</a> ·{' '}
-            <a href={paths.feed('atom')}>Atom</a> · <a href={paths.feed('json')}>JSON Feed</a>
+            <a href={paths.home}>{t.backHome}</a>
+            {FEED_FORMAT_IDS.map((format) => (
+              <>
+                {' · '}
+                <a href={paths.feed(format)}>{FEED_FORMATS[format].name}</a>
+              </>
+            ))}
           </div>
         </footer>
       </body>

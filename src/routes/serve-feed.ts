@@ -2,6 +2,13 @@
 
 import { accepts } from 'hono/accepts';
 import { feedSource } from '../feeds/feed-source.ts';
+import {
+  DEFAULT_FEED_FORMAT,
+  FEED_FORMAT_IDS,
+  FEED_FORMATS,
+  type FeedFormat,
+  feedMediaType,
+} from '../feeds/formats.ts';
 import { renderFeed } from '../feeds/render-feed.ts';
 import { renderOpml } from '../feeds/render-opml.ts';
 import type { AppContext } from '../http/app-env.ts';
@@ -12,7 +19,7 @@ import { renderOnce } from '../http/render-cache.ts';
 import { sendRendered } from '../http/send-rendered.ts';
 import { findTag, siteUpdated, tags } from '../site/content-store.ts';
 import { BAD_PAGE_MESSAGE, pageCount, pageOf, parsePage } from '../site/pagination.ts';
-import { absoluteUrl, type FeedFormat, pagedPath, paths, sitePath } from '../site/paths.ts';
+import { absoluteUrl, pagedPath, paths, sitePath } from '../site/paths.ts';
 import { siteConfig } from '../site/site-config.ts';
 
 /** A client error for a machine reader: short and plain; a 404 is cached briefly, a 400 not at all. */
@@ -50,19 +57,18 @@ export const serveFeed = async (
   });
 };
 
-const NEGOTIATED: Record<string, FeedFormat> = {
-  'application/rss+xml': 'rss',
-  'application/atom+xml': 'atom',
-  'application/feed+json': 'json',
-  'application/json': 'json',
-  'application/xml': 'rss',
-  'text/xml': 'rss',
-};
+/** Each media type /feed can answer, and its format: the format's own type first, then the ones it also negotiates. */
+const NEGOTIATED = new Map<string, FeedFormat>(
+  FEED_FORMAT_IDS.flatMap((format) =>
+    [feedMediaType(format), ...FEED_FORMATS[format].negotiates].map((type) => [type, format]),
+  ),
+);
+const SUPPORTED = [...NEGOTIATED.keys()];
 
-/** /feed: the format the Accept header prefers, RSS when it has no preference. */
+/** /feed: the format the Accept header prefers, the default format when it has no preference. */
 export const serveNegotiatedFeed = (c: AppContext): Promise<Response> => {
-  const type = accepts(c, { header: 'Accept', supports: Object.keys(NEGOTIATED), default: 'application/rss+xml' });
-  const format = NEGOTIATED[type] ?? 'rss';
+  const type = accepts(c, { header: 'Accept', supports: SUPPORTED, default: feedMediaType(DEFAULT_FEED_FORMAT) });
+  const format = NEGOTIATED.get(type) ?? DEFAULT_FEED_FORMAT;
   const page = parsePage(c.req.query('page')) ?? 1;
   const location = sitePath(siteConfig(c.env).url, pagedPath(paths.feed(format), page));
   return serveFeed(c, format, undefined, { Vary: 'Accept', 'Content-Location': location });

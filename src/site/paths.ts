@@ -1,17 +1,14 @@
 /** The site's URL layout: every path the Worker answers is built here. */
+import { FEED_FORMATS, type FeedFormat } from '../feeds/formats.ts';
 
 export const ARTICLES_PREFIX = '/articles/';
-
-export type FeedFormat = 'rss' | 'atom' | 'json';
-
-export const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
 
 export const paths = {
   home: '/',
   article: (slug: string) => `${ARTICLES_PREFIX}${slug}`,
   tag: (slug: string) => `/tags/${slug}`,
   /** The site's feed, or a tag's when `tag` is given. */
-  feed: (format: FeedFormat, tag?: string) => `${tag ? `/tags/${tag}` : ''}/${FEED_FILES[format]}`,
+  feed: (format: FeedFormat, tag?: string) => `${tag ? `/tags/${tag}` : ''}/${FEED_FORMATS[format].file}`,
   /** Picks the format from the Accept header. */
   negotiatedFeed: '/feed',
   opml: '/feeds.opml',
