@@ -2,7 +2,7 @@
  * The content build: compiles seeds/ into the index module the Worker imports
  * and one static asset per article body. Fails, writing nothing, on any error.
  *
- *   node scripts/build-content.ts [--seeds DIR] [--index FILE] [--assets DIR] [--verbose] [--quiet]
+ *   node scripts/build-content.ts [--seeds DIR] [--index FILE] [--assets DIR] [--config wrangler.toml] [--verbose] [--quiet]
  *
  * Prints its report (scripts/build-report.ts) to stdout in one write, so that
  * wrangler, which relays stdout and stderr through separate pipes, keeps its
@@ -19,9 +19,9 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileArticles, type SourceFile } from '../src/content/compile-articles.ts';
 import type { ContentIndex, ContentSettings } from '../src/content/types.ts';
-import { isValidTimeZone } from '../src/content/zoned-date.ts';
 import { newestUpdate } from '../src/site/newest-update.ts';
 import { paths } from '../src/site/paths.ts';
+import { parseSiteConfig, type SiteConfig } from '../src/site/site-config.ts';
 import { createProgress, type Progress } from './build-progress.ts';
 import { type BuildOutput, formatBuildReport } from './build-report.ts';
 import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
@@ -30,6 +30,8 @@ export interface BuildOptions {
   seeds: string;
   index: string;
   assets: string;
+  /** The wrangler.toml whose [vars] hold the settings; the project's own when absent. */
+  config?: string;
   /** List every warning instead of counting them by kind. */
   verbose?: boolean;
   /** No progress line and no summary; errors and warnings are still printed. */
@@ -43,24 +45,13 @@ export const DEFAULT_BUILD: BuildOptions = {
   verbose: ['1', 'true', 'yes'].includes(process.env.CONTENT_VERBOSE?.toLowerCase() ?? ''),
 };
 
-/** The content settings, from the one place the site's settings live: wrangler.toml's [vars]. */
-export const readContentSettings = async (): Promise<ContentSettings> => {
-  const { vars } = await readWranglerConfig();
-  const string = (name: string): string => {
-    const value = vars[name];
-    if (typeof value !== 'string' || value.trim() === '')
-      throw new Error(`wrangler.toml: [vars] ${name} must be a non-empty string`);
-    return value;
-  };
-  const timeZone = string('SITE_TIME_ZONE');
-  if (!isValidTimeZone(timeZone))
-    throw new Error(`wrangler.toml: [vars] SITE_TIME_ZONE "${timeZone}" is not an IANA time zone`);
-  const markers = vars.CONTENT_FOOTER_MARKERS ?? [];
-  if (!Array.isArray(markers) || !markers.every((m) => typeof m === 'string' && m.trim() !== '')) {
-    throw new Error('wrangler.toml: [vars] CONTENT_FOOTER_MARKERS must be a list of non-empty strings');
-  }
-  return { language: string('SITE_LANGUAGE'), timeZone, footerMarkers: markers };
-};
+/**
+ * The site's settings, from the one place they live (wrangler.toml's [vars]), checked by
+ * the schema the Worker reads them with: every setting, not only the build's, so that a
+ * bad value fails the build, and with it `wrangler deploy`, instead of a request.
+ */
+export const readSiteSettings = async (wranglerToml?: string): Promise<SiteConfig> =>
+  parseSiteConfig((await readWranglerConfig(wranglerToml)).vars);
 
 // One file at a time: opening 20,000 at once exhausts file descriptors, and small reads are fast anyway.
 const readSeeds = async (dir: string, progress: Progress): Promise<SourceFile[]> => {
@@ -91,7 +82,7 @@ export interface BuildResult {
 
 export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promise<BuildResult> => {
   const started = performance.now();
-  const settings = await readContentSettings();
+  const settings = await readSiteSettings(options.config);
   const progress = createProgress(options.quiet ? undefined : process.stderr);
   const { result, output } = await compileAndWrite(options, settings, progress).finally(() => progress.done());
 
@@ -170,6 +161,7 @@ if (import.meta.main) {
       seeds: { type: 'string' },
       index: { type: 'string' },
       assets: { type: 'string' },
+      config: { type: 'string' },
       verbose: { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
@@ -178,6 +170,7 @@ if (import.meta.main) {
     seeds: values.seeds ? resolve(values.seeds) : DEFAULT_BUILD.seeds,
     index: values.index ? resolve(values.index) : DEFAULT_BUILD.index,
     assets: values.assets ? resolve(values.assets) : DEFAULT_BUILD.assets,
+    ...(values.config ? { config: resolve(values.config) } : {}),
     verbose: values.verbose || DEFAULT_BUILD.verbose,
     quiet: values.quiet ?? false,
   };

@@ -11,8 +11,10 @@ export interface WranglerConfig {
   vars: Record<string, unknown>;
 }
 
-export const readWranglerConfig = async (): Promise<WranglerConfig> => {
-  const config = parseToml(await readFile(join(projectRoot, 'wrangler.toml'), 'utf8')) as Partial<WranglerConfig>;
+export const WRANGLER_TOML = join(projectRoot, 'wrangler.toml');
+
+export const readWranglerConfig = async (path = WRANGLER_TOML): Promise<WranglerConfig> => {
+  const config = parseToml(await readFile(path, 'utf8')) as Partial<WranglerConfig>;
   if (!config.name || !config.compatibility_date)
     throw new Error('wrangler.toml: name and compatibility_date are required');
   return { name: config.name, compatibility_date: config.compatibility_date, vars: config.vars ?? {} };

@@ -1,4 +1,5 @@
 /** The article model shared by the content build and the Worker. */
+import type { SiteConfig } from '../site/site-config.ts';
 
 /** A photo that illustrates an article; plain-text articles carry only its alt text and caption. */
 export interface ArticleImage {
@@ -65,12 +66,8 @@ export interface ContentIndex {
   updated?: string;
 }
 
-/** Settings the content build reads from wrangler.toml's [vars]. */
-export interface ContentSettings {
-  language: string;
-  timeZone: string;
-  footerMarkers: string[];
-}
+/** The site settings the content build uses (site/site-config.ts). */
+export type ContentSettings = Pick<SiteConfig, 'language' | 'timeZone' | 'footerMarkers'>;
 
 /** A problem in one source file; `line` is 1-based where it is known. */
 export interface ContentIssue {

@@ -1,67 +1,148 @@
-/** The site's settings, read once per isolate from wrangler.toml's [vars] and checked. */
+/**
+ * The site's settings: one schema for wrangler.toml's [vars], which the
+ * content build checks before it writes anything and the Worker reads once per isolate.
+ */
 import * as v from 'valibot';
+import { isValidTimeZone } from '../content/zoned-date.ts';
 
-const text = v.pipe(v.string(), v.trim(), v.nonEmpty());
+const text = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty'));
 
-const SiteConfigSchema = v.object({
-  SITE_URL: v.pipe(
-    text,
-    v.url(),
-    v.check(
-      (value) => /^https?:\/\//.test(value) && !new URL(value).search && !new URL(value).hash,
-      'must be an http(s) origin or path',
-    ),
-    // One canonical spelling (the URL parser's: lower-case host, path percent-encoded), with no
-    // trailing slash, so paths append cleanly; a path is kept: the site lives under it.
-    v.transform((value) => new URL(value).href.replace(/\/+$/, '')),
-  ),
-  SITE_TITLE: text,
-  SITE_DESCRIPTION: text,
-  SITE_LANGUAGE: v.pipe(text, v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)),
-  SITE_AUTHOR: text,
-  SITE_TIME_ZONE: text,
-  FEED_PAGE_SIZE: v.pipe(text, v.toNumber(), v.integer(), v.minValue(1), v.maxValue(100)),
-  SITE_COPYRIGHT: v.optional(v.pipe(v.string(), v.trim()), ''),
-  WEBSUB_HUB: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url(), v.startsWith('https://'))]), ''),
-});
-
-export interface SiteConfig {
-  /** Public origin (and optional path) with no trailing slash: every link is built from it. */
-  url: string;
-  title: string;
-  description: string;
-  language: string;
-  author: string;
-  timeZone: string;
-  pageSize: number;
-  /** Rights statement for the feeds, if any. */
-  copyright?: string;
-  /** WebSub hub the feeds advertise, if any. */
-  hub?: string;
-}
-
-const cache = new WeakMap<object, SiteConfig>();
-
-export const siteConfig = (env: Env): SiteConfig => {
-  let config = cache.get(env);
-  if (config) return config;
-  const result = v.safeParse(SiteConfigSchema, env);
-  if (!result.success) {
-    const issue = result.issues[0];
-    throw new Error(`invalid site setting ${v.getDotPath(issue) ?? ''}: ${issue.message}`);
+/**
+ * A language tag's canonical spelling (BCP 47 as Intl writes it: "en-gb" → "en-GB"), or
+ * undefined when it is none. The language itself must be an ISO 639 code of 2 or 3
+ * letters: BCP 47 also admits 5 to 8 letters, so "english" would pass Intl alone.
+ */
+const canonicalLocale = (value: string): string | undefined => {
+  try {
+    const [tag] = Intl.getCanonicalLocales(value);
+    return tag && /^[a-z]{2,3}(?:-|$)/.test(tag) ? tag : undefined;
+  } catch {
+    return undefined;
   }
-  const vars = result.output;
-  config = {
+};
+
+const HUB = 'must be an https URL or empty';
+const MARKERS = 'must be a list of lines that are not blank';
+
+export const SiteConfigSchema = v.pipe(
+  v.object({
+    SITE_URL: v.pipe(
+      text,
+      v.url('must be an absolute URL such as https://news.example.com'),
+      v.check(
+        (value) => /^https?:\/\//.test(value) && !new URL(value).search && !new URL(value).hash,
+        'must be an http(s) address without ?query or #fragment',
+      ),
+      // One canonical spelling (the URL parser's: lower-case host, path percent-encoded), with no
+      // trailing slash, so paths append cleanly; a path is kept: the site lives under it.
+      v.transform((value) => new URL(value).href.replace(/\/+$/, '')),
+    ),
+    SITE_TITLE: text,
+    SITE_DESCRIPTION: text,
+    SITE_LANGUAGE: v.pipe(
+      text,
+      v.check((value) => canonicalLocale(value) !== undefined, 'must be a language tag such as ru or en-GB'),
+      v.transform((value) => canonicalLocale(value)!),
+    ),
+    SITE_AUTHOR: text,
+    SITE_TIME_ZONE: v.pipe(text, v.check(isValidTimeZone, 'must be an IANA time zone such as Europe/Moscow')),
+    FEED_PAGE_SIZE: v.pipe(
+      text,
+      v.toNumber('must be a number'),
+      v.integer('must be a whole number'),
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(100, 'must be at most 100'),
+    ),
+    SITE_COPYRIGHT: v.optional(v.pipe(v.string('must be text'), v.trim()), ''),
+    WEBSUB_HUB: v.optional(
+      v.union([v.literal(''), v.pipe(v.string(), v.url(HUB), v.startsWith('https://', HUB))], HUB),
+      '',
+    ),
+    CONTENT_FOOTER_MARKERS: v.optional(
+      v.array(
+        v.pipe(
+          v.string(MARKERS),
+          v.check((marker) => marker.trim() !== '', MARKERS),
+        ),
+        MARKERS,
+      ),
+      [],
+    ),
+  }),
+  v.transform((vars) => ({
+    /** Public origin (and optional path) with no trailing slash: every link is built from it. */
     url: vars.SITE_URL,
     title: vars.SITE_TITLE,
     description: vars.SITE_DESCRIPTION,
+    /** Canonical BCP 47 tag: the pages' lang, the feeds' language, the labels' language. */
     language: vars.SITE_LANGUAGE,
+    /** Author of articles that name none. */
     author: vars.SITE_AUTHOR,
+    /** IANA zone for dates without an offset and for dates shown on pages. */
     timeZone: vars.SITE_TIME_ZONE,
+    /** Items per feed page and per listing page. */
     pageSize: vars.FEED_PAGE_SIZE,
+    /** Lines that start the boilerplate dropped from plain-text articles (the content build's concern). */
+    footerMarkers: vars.CONTENT_FOOTER_MARKERS,
+    /** Rights statement for the feeds, if any. */
     ...(vars.SITE_COPYRIGHT ? { copyright: vars.SITE_COPYRIGHT } : {}),
+    /** WebSub hub the feeds advertise, if any. */
     ...(vars.WEBSUB_HUB ? { hub: vars.WEBSUB_HUB } : {}),
-  };
-  cache.set(env, config);
+  })),
+);
+
+export type SiteConfig = v.InferOutput<typeof SiteConfigSchema>;
+
+export interface SettingProblem {
+  setting: string;
+  reason: string;
+}
+
+/**
+ * Every bad setting at once: a stable first line that names them, then a line each,
+ * as the owner finds it: `wrangler.toml: [vars] FEED_PAGE_SIZE: must be at least 1, not "0"`.
+ */
+export class SiteConfigError extends Error {
+  readonly problems: readonly SettingProblem[];
+  constructor(problems: readonly SettingProblem[]) {
+    const names = problems.map(({ setting }) => setting).join(', ');
+    super(
+      [
+        `invalid site setting${problems.length > 1 ? 's' : ''} ${names} (see "Settings" in README.md):`,
+        ...problems.map(({ setting, reason }) => `wrangler.toml: [vars] ${setting}: ${reason}`),
+      ].join('\n'),
+    );
+    this.name = 'SiteConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Checks the settings as wrangler.toml's [vars] (or the Worker's env) holds them; throws a SiteConfigError naming every bad one. */
+export const parseSiteConfig = (vars: unknown): SiteConfig => {
+  // abortPipeEarly: one reason per setting, the first that applies.
+  const result = v.safeParse(SiteConfigSchema, vars, { abortPipeEarly: true });
+  if (result.success) return result.output;
+  const problems = new Map<string, string>();
+  for (const issue of result.issues) {
+    const setting = String(issue.path?.[0]?.key ?? '[vars]');
+    if (problems.has(setting)) continue;
+    const value = (vars as Record<string, unknown> | undefined)?.[setting];
+    // A missing setting is reported by the object, not by the setting's own schema.
+    if (value === undefined) problems.set(setting, 'is missing');
+    else if (issue.type === 'non_empty') problems.set(setting, issue.message);
+    else problems.set(setting, `${issue.message}, not ${JSON.stringify(value)}`);
+  }
+  throw new SiteConfigError([...problems].map(([setting, reason]) => ({ setting, reason })));
+};
+
+const cache = new WeakMap<object, SiteConfig>();
+
+/** The Worker's settings, checked once per isolate (the content build has checked them before deploy). */
+export const siteConfig = (env: Env): SiteConfig => {
+  let config = cache.get(env);
+  if (!config) {
+    config = parseSiteConfig(env);
+    cache.set(env, config);
+  }
   return config;
 };

@@ -9,4 +9,5 @@ export const SITE: SiteConfig = {
   author: 'Редакция',
   timeZone: 'Europe/Moscow',
   pageSize: 20,
+  footerMarkers: ['Подписывайтесь на наши страницы в соцсетях:'],
 };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/generate-articles.ts';
+import { WRANGLER_TOML } from '../../scripts/wrangler-config.ts';
 
 const run = promisify(execFile);
 const script = join(import.meta.dirname, '../../scripts/build-content.ts');
@@ -105,6 +106,20 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
       '',
     ]);
     expect(await readFile(join(dir, 'index.txt'), 'utf8')).toBe(good);
+  });
+
+  it('refuses bad settings in wrangler.toml, naming every one, before it writes anything', async () => {
+    await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
+    const toml = (await readFile(WRANGLER_TOML, 'utf8'))
+      .replace(/^SITE_TIME_ZONE = .*$/m, 'SITE_TIME_ZONE = "Europe/Moskva"')
+      .replace(/^FEED_PAGE_SIZE = .*$/m, 'FEED_PAGE_SIZE = "0"');
+    await writeFile(join(dir, 'wrangler.toml'), toml);
+    const { code, stderr } = await build({ args: ['--config', join(dir, 'wrangler.toml')] });
+    expect(code).toBe(1);
+    expect(stderr).toContain('invalid site settings SITE_TIME_ZONE, FEED_PAGE_SIZE (see "Settings" in README.md):');
+    expect(stderr).toContain('wrangler.toml: [vars] SITE_TIME_ZONE: must be an IANA time zone such as Europe/Moscow');
+    expect(stderr).toContain('wrangler.toml: [vars] FEED_PAGE_SIZE: must be at least 1');
+    expect((await readdir(dir)).sort()).toEqual(['seeds', 'wrangler.toml']);
   });
 });
 
