@@ -1,8 +1,8 @@
 /** Compiles source files from seeds/ into the article index and bodies. Pure: same files, same output. */
-import markdownIt from 'markdown-it';
 import { v5 as uuidv5 } from 'uuid';
 import { decodeSource } from './decode-source.ts';
 import { detectLanguage } from './detect-language.ts';
+import { escapeHtml } from './escape-html.ts';
 import { type Metadata, parseMetadata } from './metadata.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { parsePlainText } from './parse-plain-text.ts';
@@ -42,8 +42,6 @@ export const FALLBACK_DATE = '1970-01-01';
 // Namespace for item guids: urn:uuid:v5(namespace, article id). Never change it,
 // or every reader sees every article again as new.
 const GUID_NAMESPACE = '3f1c6a52-9d0e-4f4b-8a53-2f6f0f3f6e11';
-
-const { escapeHtml } = markdownIt().utils;
 
 const ARTICLE = /\.(txt|md)$/;
 const SIDECAR = /\.ya?ml$/;

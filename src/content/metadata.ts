@@ -3,11 +3,10 @@ import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { slugify } from './slug.ts';
 import { ContentError } from './types.ts';
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+import { ARTICLE_DATE } from './zoned-date.ts';
 
 const isCalendarDate = (value: string): boolean => {
-  const m = DATE.exec(value);
+  const m = ARTICLE_DATE.exec(value);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));

@@ -1,6 +1,12 @@
 /** Resolves article dates, which may omit a time or an offset, to ISO 8601 in the site's time zone. */
 
-const PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/**
+ * An article's date: a day, then optionally a time, then optionally an offset
+ * (2022-11-28, 2022-11-28T15:30, 2022-11-28T15:30:00.5+03:00). Groups: year,
+ * month, day, hour, minute, second, offset.
+ */
+export const ARTICLE_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -23,7 +29,7 @@ const formatOffset = (minutes: number): string =>
  * date means noon there, so that readers from UTC-9 to UTC+14 all show that day.
  */
 export const toZonedIso = (value: string, timeZone: string): string => {
-  const m = PARTS.exec(value);
+  const m = ARTICLE_DATE.exec(value);
   if (!m) throw new RangeError(`not a date: ${value}`);
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) =>
     Number(m[i] ?? (i === 4 ? 12 : 0)),
