@@ -1,12 +1,12 @@
 /** Which feed a URL names: the whole site's, or one tag's. */
 
 import type { TagEntry } from '../content/types.ts';
-import { type ArticleList, allArticles, tagArticles } from '../site/content-store.ts';
+import { type ArticleSequence, allArticles, tagArticles } from '../site/content-store.ts';
 import { labelsFor } from '../site/labels.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import type { FeedSource } from './feed-model.ts';
 
-export const feedSource = (site: SiteConfig, tag?: TagEntry): { source: FeedSource; list: ArticleList } => {
+export const feedSource = (site: SiteConfig, tag?: TagEntry): { source: FeedSource; list: ArticleSequence } => {
   if (!tag) return { source: { title: site.title, description: site.description }, list: allArticles };
   const t = labelsFor(site.language);
   return {

@@ -1,7 +1,7 @@
 /** Renders one page of a feed, in one of its formats. */
 
 import type { RenderInput } from '../http/render-cache.ts';
-import { type ArticleList, loadBodies } from '../site/content-store.ts';
+import { type ArticleSequence, loadBodies } from '../site/content-store.ts';
 import type { Page } from '../site/pagination.ts';
 import { siteConfig } from '../site/site-config.ts';
 import { createFeedModel, type FeedSource } from './feed-model.ts';
@@ -11,7 +11,7 @@ export const renderFeed = async (
   env: Env,
   format: FeedFormat,
   source: FeedSource,
-  list: ArticleList,
+  list: ArticleSequence,
   page: Page,
 ): Promise<RenderInput> => {
   const metas = list.slice(page.start, page.end);

@@ -4,7 +4,7 @@ import type { ArticleMeta, TagEntry } from '../content/types.ts';
 import { MIME } from '../http/mime-types.ts';
 import type { RenderInput } from '../http/render-cache.ts';
 import {
-  type ArticleList,
+  type ArticleSequence,
   articles,
   loadBody,
   neighbours,
@@ -31,9 +31,9 @@ const toHtml = async (env: Env, element: JSX.Element, modified?: string): Promis
   ...(modified ? { modified } : {}),
 });
 
-const shown = (list: ArticleList, page: Page) => list.slice(page.start, page.end);
+const shown = (list: ArticleSequence, page: Page) => list.slice(page.start, page.end);
 
-export const renderHomePage = (env: Env, list: ArticleList, page: Page): Promise<RenderInput> => {
+export const renderHomePage = (env: Env, list: ArticleSequence, page: Page): Promise<RenderInput> => {
   const items = shown(list, page);
   return toHtml(env, <HomePage site={siteConfig(env)} articles={items} page={page} />, newestUpdate(items));
 };

@@ -34,14 +34,17 @@ const tagsBySlug = new Map(tags.map((tag) => [tag.slug, tag]));
 export const findTag = (slug: string): TagEntry | undefined => tagsBySlug.get(slug);
 
 /** A list of articles to page through: the whole site, or one tag. */
-export interface ArticleList {
+export interface ArticleSequence {
   count: number;
   slice: (start: number, end: number) => ArticleMeta[];
 }
 
-export const allArticles: ArticleList = { count: articles.length, slice: (start, end) => articles.slice(start, end) };
+export const allArticles: ArticleSequence = {
+  count: articles.length,
+  slice: (start, end) => articles.slice(start, end),
+};
 
-export const tagArticles = (tag: TagEntry): ArticleList => ({
+export const tagArticles = (tag: TagEntry): ArticleSequence => ({
   count: tag.articles.length,
   slice: (start, end) => tag.articles.slice(start, end).map((position) => articles[position]!),
 });
