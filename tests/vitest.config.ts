@@ -18,6 +18,8 @@ const feedWithoutMissingSourceMap = {
 export default defineConfig({
   root,
   test: {
+    // A dot per test and the failures in full: a passing run fits on a screen.
+    reporters: ['dot'],
     projects: [
       // Unit tests of pure functions (parsing, compiling, rendering) and of the scripts, in Node. Nothing in them
       // keeps state between files, so workers are reused: isolating each file would cost a worker start per file.
