@@ -8,13 +8,16 @@ import { canonicalRedirect } from './http/canonical-url.ts';
 import { feedPreflight } from './http/feed-cors.ts';
 import { MIME } from './http/mime-types.ts';
 import { renderOnce } from './http/render-cache.ts';
+import { requestInstant } from './http/request-instant.ts';
 import { routePath } from './http/route-path.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { sendRendered } from './http/send-rendered.ts';
 import { FAVICON_SVG } from './pages/favicon.ts';
 import { renderNotFoundPage, renderRobotsTxt, renderSitemapXml } from './pages/render-pages.tsx';
+import { pingPublishedFeeds } from './routes/ping-published-feeds.ts';
 import { feedError, serveFeed, serveNegotiatedFeed, serveOpml } from './routes/serve-feed.ts';
 import { serveArticle, serveHome, serveTag } from './routes/serve-page.ts';
+import { allArticles, nextSitePublication } from './site/content-store.ts';
 import { paths } from './site/paths.ts';
 
 // Responses are rendered once per isolate and sent with a header list built
@@ -24,6 +27,8 @@ import { paths } from './site/paths.ts';
 const app = new Hono<AppEnv>({ getPath: routePath });
 
 app.use(securityHeaders());
+// What is published is decided by the request's instant alone (site/publication.ts).
+app.use(requestInstant());
 
 /** GET (and so HEAD) on `path`; a feed also answers CORS preflights; any other method, plain OPTIONS too, is answered by the HTTP rules. */
 const route = (path: string, handler: Handler<AppEnv>, { cors = false } = {}) => {
@@ -36,7 +41,11 @@ const route = (path: string, handler: Handler<AppEnv>, { cors = false } = {}) =>
 route(paths.home, serveHome);
 route(paths.article(':slug'), serveArticle);
 route(paths.tag(':tag'), serveTag);
-route(paths.sitemap, async (c) => sendRendered(c, await renderOnce(c.env, 'sitemap', () => renderSitemapXml(c.env))));
+route(paths.sitemap, async (c) => {
+  const { key, changesAt } = allArticles(c.var.now);
+  const rendered = await renderOnce(c.env, `sitemap@${key}`, () => renderSitemapXml(c.env, c.var.now));
+  return sendRendered(c, rendered, { changesAt });
+});
 route(paths.robots, async (c) => sendRendered(c, await renderOnce(c.env, 'robots', () => renderRobotsTxt(c.env))));
 route(paths.favicon, async (c) =>
   sendRendered(c, await renderOnce(c.env, 'favicon', async () => ({ body: FAVICON_SVG, contentType: MIME.svg })), {
@@ -58,9 +67,12 @@ app.notFound(async (c) => {
   const redirect = canonicalRedirect(c, (path) => FEED_LIKE.test(path));
   if (redirect) return redirect;
   if (FEED_LIKE.test(c.req.path)) return feedError(c, 404, 'Not Found');
+  // Any URL may start to answer at the next publication; a scheduled article's
+  // URL gets these very bytes and headers, like any unknown one.
   return sendRendered(c, await renderOnce(c.env, '404', () => renderNotFoundPage(c.env)), {
     status: 404,
     policy: 'notFound',
+    changesAt: nextSitePublication(c.var.now),
   });
 });
 
@@ -70,4 +82,7 @@ app.onError((error, c) => {
   return c.text('Internal Server Error\n', 500, { 'Content-Type': MIME.text, 'Cache-Control': CACHE_CONTROL.none });
 });
 
-export default app;
+export { app };
+
+// Requests go to the Hono app; the cron tells the WebSub hub about publications.
+export default { fetch: app.fetch, scheduled: pingPublishedFeeds } satisfies ExportedHandler<Env>;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { SCHEDULED_CORPUS } from './helpers/scheduled-corpus.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -61,6 +62,43 @@ export default defineConfig({
       },
       // The pages in Chromium, served by `wrangler dev`.
       { test: { name: 'browser', root, include: ['tests/browser/**/*.test.ts'], environment: 'node' } },
+      {
+        // The Worker in workerd over a corpus with scheduled articles, at instants
+        // the tests set (vi.setSystemTime moves Date.now() inside the Worker too),
+        // and its cron, pinging a recording hub on loopback.
+        plugins: [
+          feedWithoutMissingSourceMap,
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: resolve(root, 'wrangler.toml') },
+            miniflare: {
+              bindings: { WEBSUB_HUB: 'https://hub.test/' },
+              assets: {
+                directory: SCHEDULED_CORPUS.assets,
+                binding: 'ASSETS',
+                routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+              },
+              // The only network: https://hub.test/ is the recording hub.
+              outboundService: async (request: Request) => {
+                const url = new URL(request.url);
+                if (url.origin !== 'https://hub.test') return new Response('no network in tests', { status: 502 });
+                const body = request.method === 'GET' ? undefined : await request.arrayBuffer();
+                return fetch(new URL(url.pathname, inject('hubUrl')), {
+                  method: request.method,
+                  headers: request.headers,
+                  body,
+                });
+              },
+            },
+          })),
+        ],
+        resolve: { alias: [{ find: /^\.\.\/generated\/content-index\.txt$/, replacement: SCHEDULED_CORPUS.index }] },
+        test: {
+          name: 'scheduled',
+          root,
+          include: ['tests/scheduled/**/*.test.ts'],
+          globalSetup: ['tests/helpers/scheduled-corpus.ts'],
+        },
+      },
     ],
   },
 });

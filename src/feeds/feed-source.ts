@@ -6,11 +6,16 @@ import { labelsFor } from '../site/labels.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import type { FeedSource } from './feed-model.ts';
 
-export const feedSource = (site: SiteConfig, tag?: TagEntry): { source: FeedSource; list: ArticleSequence } => {
-  if (!tag) return { source: { title: site.title, description: site.description }, list: allArticles };
+/** The feed's title and its articles as published at `now`. */
+export const feedSource = (
+  site: SiteConfig,
+  now: number,
+  tag?: TagEntry,
+): { source: FeedSource; list: ArticleSequence } => {
+  if (!tag) return { source: { title: site.title, description: site.description }, list: allArticles(now) };
   const t = labelsFor(site.language);
   return {
     source: { title: t.tagFeedTitle(site.title, tag.name), description: t.tagFeedDescription(tag.name), tag: tag.slug },
-    list: tagArticles(tag),
+    list: tagArticles(tag, now),
   };
 };

@@ -1,6 +1,7 @@
 /** Sends a rendered response under HTTP's rules for caching and validators (RFC 9110, 9111). */
-import type { Context } from 'hono';
-import { CACHE_CONTROL, type CachePolicy } from './cache-policy.ts';
+import { secondsUntil } from '../site/publication.ts';
+import type { AppContext } from './app-env.ts';
+import { CACHE_CONTROL, type CachePolicy, cacheControlFor } from './cache-policy.ts';
 import { parseHttpDate } from './http-date.ts';
 import type { Rendered } from './render-cache.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -25,6 +26,8 @@ export interface SendOptions {
   policy?: CachePolicy;
   /** Headers of this route: Vary, Content-Location, WebSub links. The same on every request for the same bytes. */
   headers?: Record<string, string>;
+  /** The next instant (ms) at which this URL answers differently: the cache lifetimes end there. */
+  changesAt?: number | undefined;
 }
 
 type HeaderList = [string, string][];
@@ -44,6 +47,19 @@ const keyOf = (extra: Record<string, string>): string => {
   return key;
 };
 
+const buildHeaderLists = (rendered: Rendered, cacheControl: string, extra: Record<string, string> | undefined) => {
+  const notModified: HeaderList = [
+    ...SECURITY_HEADERS.map(([name, value]): [string, string] => [name, value]),
+    ...Object.entries(extra ?? {}),
+    ...Object.entries(rendered.headers ?? {}),
+    ['Cache-Control', cacheControl],
+    ['ETag', rendered.etag],
+    ...(rendered.lastModified ? [['Last-Modified', rendered.lastModified] as [string, string]] : []),
+  ];
+  // A 304 carries the validators and caching headers, no body and no Content-Type.
+  return { notModified, full: [...notModified, ['Content-Type', rendered.contentType] as [string, string]] };
+};
+
 const headerListsFor = (rendered: Rendered, policy: CachePolicy, extra: Record<string, string> | undefined) => {
   const key = extra ? `${policy}|${keyOf(extra)}` : policy;
   let byRoute = headerLists.get(rendered);
@@ -53,27 +69,23 @@ const headerListsFor = (rendered: Rendered, policy: CachePolicy, extra: Record<s
   }
   let lists = byRoute.get(key);
   if (!lists) {
-    const notModified: HeaderList = [
-      ...SECURITY_HEADERS.map(([name, value]): [string, string] => [name, value]),
-      ...Object.entries(extra ?? {}),
-      ...Object.entries(rendered.headers ?? {}),
-      ['Cache-Control', CACHE_CONTROL[policy]],
-      ['ETag', rendered.etag],
-      ...(rendered.lastModified ? [['Last-Modified', rendered.lastModified] as [string, string]] : []),
-    ];
-    // A 304 carries the validators and caching headers, no body and no Content-Type.
-    lists = { notModified, full: [...notModified, ['Content-Type', rendered.contentType]] };
+    lists = buildHeaderLists(rendered, CACHE_CONTROL[policy], extra);
     byRoute.set(key, lists);
   }
   return lists;
 };
 
 export const sendRendered = (
-  c: Context,
+  c: AppContext,
   rendered: Rendered,
-  { status = 200, policy = 'content', headers }: SendOptions = {},
+  { status = 200, policy = 'content', headers, changesAt }: SendOptions = {},
 ): Response => {
-  const lists = headerListsFor(rendered, policy, headers);
+  // Lifetimes cut short by a coming publication differ each second: built per request, not kept.
+  const cacheControl = cacheControlFor(policy, secondsUntil(c.get('now'), changesAt));
+  const lists =
+    cacheControl === CACHE_CONTROL[policy]
+      ? headerListsFor(rendered, policy, headers)
+      : buildHeaderLists(rendered, cacheControl, headers);
   if (status === 200) {
     const ifNoneMatch = c.req.header('If-None-Match');
     const fresh =

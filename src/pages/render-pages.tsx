@@ -5,12 +5,11 @@ import { MIME } from '../http/mime-types.ts';
 import type { RenderInput } from '../http/render-cache.ts';
 import {
   type ArticleSequence,
-  articles,
+  allArticles,
   loadBody,
-  neighbours,
+  publishedTags,
   siteUpdated,
   tagArticles,
-  tags,
 } from '../site/content-store.ts';
 import { newestUpdate } from '../site/newest-update.ts';
 import type { Page } from '../site/pagination.ts';
@@ -38,28 +37,39 @@ export const renderHomePage = (env: Env, list: ArticleSequence, page: Page): Pro
   return toHtml(env, <HomePage site={siteConfig(env)} articles={items} page={page} />, newestUpdate(items));
 };
 
-export const renderTagPage = (env: Env, tag: TagEntry, page: Page): Promise<RenderInput> => {
-  const items = shown(tagArticles(tag), page);
+export const renderTagPage = (env: Env, tag: TagEntry, list: ArticleSequence, page: Page): Promise<RenderInput> => {
+  const items = shown(list, page);
   return toHtml(env, <TagPage site={siteConfig(env)} tag={tag} articles={items} page={page} />, newestUpdate(items));
 };
 
-export const renderArticlePage = async (env: Env, meta: ArticleMeta): Promise<RenderInput> => {
+export const renderArticlePage = async (
+  env: Env,
+  meta: ArticleMeta,
+  around: { older?: ArticleMeta; newer?: ArticleMeta },
+): Promise<RenderInput> => {
   const body = await loadBody(env.ASSETS, meta.id);
-  return toHtml(
-    env,
-    <ArticlePage site={siteConfig(env)} meta={meta} body={body} {...neighbours(meta)} />,
-    meta.updated,
-  );
+  return toHtml(env, <ArticlePage site={siteConfig(env)} meta={meta} body={body} {...around} />, meta.updated);
 };
 
 export const renderNotFoundPage = (env: Env): Promise<RenderInput> =>
   toHtml(env, <NotFoundPage site={siteConfig(env)} />);
 
-export const renderSitemapXml = async (env: Env): Promise<RenderInput> => ({
-  body: renderSitemap(siteConfig(env), articles, tags),
-  contentType: MIME.xml,
-  ...(siteUpdated ? { modified: siteUpdated } : {}),
-});
+/** The sitemap of what is published at `now`: its articles, and the tags that have one. */
+export const renderSitemapXml = async (env: Env, now: number): Promise<RenderInput> => {
+  const site = siteConfig(env);
+  const list = allArticles(now);
+  const tags = publishedTags(now).map((tag) => ({
+    slug: tag.slug,
+    // A listing's lastmod is its page's Last-Modified: the newest change among what its first page shows.
+    lastmod: newestUpdate(tagArticles(tag, now).slice(0, site.pageSize)),
+  }));
+  const updated = siteUpdated(now);
+  return {
+    body: renderSitemap(site, list.slice(0, list.count), tags),
+    contentType: MIME.xml,
+    ...(updated ? { modified: updated } : {}),
+  };
+};
 
 export const renderRobotsTxt = async (env: Env): Promise<RenderInput> => ({
   body: renderRobots(siteConfig(env)),

@@ -1,7 +1,7 @@
 /** sitemap.xml (every page, with its last change) and robots.txt pointing at it. */
 
 import { escapeHtml } from '../content/escape-html.ts';
-import type { ArticleMeta, TagEntry } from '../content/types.ts';
+import type { ArticleMeta } from '../content/types.ts';
 import { newestUpdate } from '../site/newest-update.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
@@ -16,19 +16,17 @@ const entry = (loc: string, lastmod: string | undefined) =>
 export const renderSitemap = (
   site: SiteConfig,
   articles: readonly ArticleMeta[],
-  tags: readonly TagEntry[],
-): string => {
-  const firstPage = (positions: readonly number[]) => positions.slice(0, site.pageSize).map((i) => articles[i]!);
-  return [
+  tags: readonly { slug: string; lastmod: string | undefined }[],
+): string =>
+  [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     entry(absoluteUrl(site.url, paths.home), newestUpdate(articles.slice(0, site.pageSize))),
     ...articles.map((meta) => entry(absoluteUrl(site.url, paths.article(meta.slug)), meta.updated)),
-    ...tags.map((tag) => entry(absoluteUrl(site.url, paths.tag(tag.slug)), newestUpdate(firstPage(tag.articles)))),
+    ...tags.map((tag) => entry(absoluteUrl(site.url, paths.tag(tag.slug)), tag.lastmod)),
     '</urlset>',
     '',
   ].join('\n');
-};
 
 export const renderRobots = (site: SiteConfig): string =>
   `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site.url, paths.sitemap)}\n`;

@@ -12,14 +12,15 @@ import {
 import { renderFeed } from '../feeds/render-feed.ts';
 import { renderOpml } from '../feeds/render-opml.ts';
 import type { AppContext } from '../http/app-env.ts';
-import { CACHE_CONTROL } from '../http/cache-policy.ts';
+import { CACHE_CONTROL, cacheControlFor } from '../http/cache-policy.ts';
 import { FEED_CORS_HEADERS } from '../http/feed-cors.ts';
 import { MIME } from '../http/mime-types.ts';
 import { renderOnce } from '../http/render-cache.ts';
 import { sendRendered } from '../http/send-rendered.ts';
-import { findTag, siteUpdated, tags } from '../site/content-store.ts';
+import { allArticles, findTag, nextSitePublication, publishedTags, siteUpdated } from '../site/content-store.ts';
 import { BAD_PAGE_MESSAGE, pageCount, pageOf, parsePage } from '../site/pagination.ts';
 import { absoluteUrl, pagedPath, paths, sitePath } from '../site/paths.ts';
+import { secondsUntil } from '../site/publication.ts';
 import { siteConfig } from '../site/site-config.ts';
 
 /** A client error for a machine reader: short and plain; a 404 is cached briefly, a 400 not at all. */
@@ -27,7 +28,11 @@ export const feedError = (c: AppContext, status: 400 | 404, message: string): Re
   c.text(`${message}\n`, status, {
     ...FEED_CORS_HEADERS,
     'Content-Type': MIME.text,
-    'Cache-Control': status === 404 ? CACHE_CONTROL.notFound : CACHE_CONTROL.none,
+    // A missing feed or page may appear at the next publication: a 404 is kept no longer.
+    'Cache-Control':
+      status === 404
+        ? cacheControlFor('notFound', secondsUntil(c.var.now, nextSitePublication(c.var.now)))
+        : CACHE_CONTROL.none,
   });
 
 export const serveFeed = async (
@@ -39,21 +44,28 @@ export const serveFeed = async (
   const number = parsePage(c.req.query('page'));
   if (number === undefined) return feedError(c, 400, BAD_PAGE_MESSAGE);
   const site = siteConfig(c.env);
-  const tag = tagSlug === undefined ? undefined : findTag(tagSlug);
+  const tag = tagSlug === undefined ? undefined : findTag(tagSlug, c.var.now);
   // Not found: unless the slug is another spelling of a tag's, which gets its redirect there.
+  // A tag none of whose articles is out yet is not found either, exactly like one that never was.
   if (tagSlug !== undefined && !tag) return c.notFound();
-  const { source, list } = feedSource(site, tag);
+  const { source, list } = feedSource(site, c.var.now, tag);
   const page = pageOf(list.count, site.pageSize, number);
   if (!page) return feedError(c, 404, `Not Found: this feed has ${pageCount(list.count, site.pageSize)} page(s).`);
-  const rendered = await renderOnce(c.env, `feed:${format}:${tag?.slug ?? ''}:${page.number}`, () =>
+  // The key ends in the feed's published cut: a render from before a publication is never served after it.
+  const rendered = await renderOnce(c.env, `feed:${format}:${tag?.slug ?? ''}:${page.number}@${list.key}`, () =>
     renderFeed(c.env, format, source, list, page),
   );
+  const { changesAt } = list;
   if (!site.hub)
-    return sendRendered(c, rendered, { headers: headers ? { ...FEED_CORS_HEADERS, ...headers } : FEED_CORS_HEADERS });
+    return sendRendered(c, rendered, {
+      headers: headers ? { ...FEED_CORS_HEADERS, ...headers } : FEED_CORS_HEADERS,
+      changesAt,
+    });
   // WebSub discovery (W3C WebSub §4): the hub and the topic this page is.
   const self = absoluteUrl(site.url, pagedPath(paths.feed(format, tag?.slug), page.number));
   return sendRendered(c, rendered, {
     headers: { ...FEED_CORS_HEADERS, ...headers, Link: `<${site.hub}>; rel="hub", <${self}>; rel="self"` },
+    changesAt,
   });
 };
 
@@ -74,13 +86,18 @@ export const serveNegotiatedFeed = (c: AppContext): Promise<Response> => {
   return serveFeed(c, format, undefined, { Vary: 'Accept', 'Content-Location': location });
 };
 
+/** OPML of the feeds that exist at the request's instant: a tag's feeds join it with the tag's first article. */
 export const serveOpml = async (c: AppContext): Promise<Response> => {
   const site = siteConfig(c.env);
-  const rendered = await renderOnce(c.env, 'opml', async () => ({
+  const list = allArticles(c.var.now);
+  const rendered = await renderOnce(c.env, `opml@${list.key}`, async () => {
     // Every feed of the site: the newest change anywhere on it.
-    body: renderOpml(site, tags, siteUpdated),
-    contentType: MIME.opml,
-    ...(siteUpdated ? { modified: siteUpdated } : {}),
-  }));
-  return sendRendered(c, rendered, { headers: FEED_CORS_HEADERS });
+    const updated = siteUpdated(c.var.now);
+    return {
+      body: renderOpml(site, publishedTags(c.var.now), updated),
+      contentType: MIME.opml,
+      ...(updated ? { modified: updated } : {}),
+    };
+  });
+  return sendRendered(c, rendered, { headers: FEED_CORS_HEADERS, changesAt: list.changesAt });
 };

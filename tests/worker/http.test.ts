@@ -1,7 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { renderCacheFor } from '../../src/http/render-cache.ts';
-import app from '../../src/index.ts';
+import { app } from '../../src/index.ts';
 import { siteConfig } from '../../src/site/site-config.ts';
 
 const ORIGIN = 'https://publisher.example.com';

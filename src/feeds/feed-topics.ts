@@ -1,0 +1,35 @@
+/**
+ * The feeds a WebSub hub is told about, and which of them a span of time
+ * changed. Pure: the Worker's cron and `npm run deploy` both list topics here.
+ */
+import { paths } from '../site/paths.ts';
+import { changedBetween, type Timeline, type TimeWindow } from '../site/publication.ts';
+import { FEED_FORMAT_IDS } from './formats.ts';
+
+/** A feed's subscription document (its first page: the `self` link hubs know it by) and the articles it follows. */
+export interface FeedTopic {
+  path: string;
+  timeline: Timeline;
+  /** For a feed of the last days only, as aggregators read (Dzen three days, Google News two). */
+  window?: TimeWindow;
+}
+
+/**
+ * Feeds that show only a recent window of the site's articles: the aggregator
+ * feeds register here (e.g. `{ path: '/feeds/dzen.xml', window: { ms: 3 * DAY_MS } }`),
+ * so the cron pings them when an item enters or leaves.
+ */
+export const WINDOWED_FEEDS: readonly { path: string; window: TimeWindow }[] = [];
+
+const FORMATS = FEED_FORMAT_IDS;
+
+/** Every feed: the site's and each tag's in every format, and the windowed ones. */
+export const feedTopics = (site: Timeline, tags: readonly { slug: string; timeline: Timeline }[]): FeedTopic[] => [
+  ...FORMATS.map((format) => ({ path: paths.feed(format), timeline: site })),
+  ...tags.flatMap((tag) => FORMATS.map((format) => ({ path: paths.feed(format, tag.slug), timeline: tag.timeline }))),
+  ...WINDOWED_FEEDS.map(({ path, window }) => ({ path, timeline: site, window })),
+];
+
+/** The topics whose feeds show something else at `to` than at `from`: a publication, or a window's edge, fell between. */
+export const changedTopics = (topics: readonly FeedTopic[], from: number, to: number): FeedTopic[] =>
+  topics.filter((topic) => changedBetween(topic.timeline, from, to, topic.window));
