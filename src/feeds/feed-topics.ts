@@ -23,10 +23,19 @@ export const WINDOWED_FEEDS: readonly { path: string; window: TimeWindow }[] = [
 
 const FORMATS = FEED_FORMAT_IDS;
 
-/** Every feed: the site's and each tag's in every format, and the windowed ones. */
+const feedPathsOf = (tag?: string): string[] => FORMATS.map((format) => paths.feed(format, tag));
+
+/** Every feed's path: the site's and each tag's in every format, then the windowed ones. */
+export const feedPaths = (tagSlugs: readonly string[]): string[] => [
+  ...feedPathsOf(),
+  ...tagSlugs.flatMap((slug) => feedPathsOf(slug)),
+  ...WINDOWED_FEEDS.map(({ path }) => path),
+];
+
+/** Every feed with the articles it follows. */
 export const feedTopics = (site: Timeline, tags: readonly { slug: string; timeline: Timeline }[]): FeedTopic[] => [
-  ...FORMATS.map((format) => ({ path: paths.feed(format), timeline: site })),
-  ...tags.flatMap((tag) => FORMATS.map((format) => ({ path: paths.feed(format, tag.slug), timeline: tag.timeline }))),
+  ...feedPathsOf().map((path) => ({ path, timeline: site })),
+  ...tags.flatMap((tag) => feedPathsOf(tag.slug).map((path) => ({ path, timeline: tag.timeline }))),
   ...WINDOWED_FEEDS.map(({ path, window }) => ({ path, timeline: site, window })),
 ];
 

@@ -1,6 +1,8 @@
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, startBuiltWorker } from '../../scripts/built-worker.ts';
+import { liveEtags } from '../../scripts/deploy.ts';
+import { feedPaths } from '../../src/feeds/feed-topics.ts';
 
 const ROUTES = [
   '/',
@@ -51,5 +53,18 @@ describe('the deployable bundle', () => {
       expect(a.headers.get('ETag'), path).toBe(b.headers.get('ETag'));
       expect(await a.text()).toBe(await b.text());
     }
+  });
+
+  it('shows npm run deploy the ETag each feed sends, past the caches; a feed that does not exist has none', async () => {
+    const urls = feedPaths(['kazakhstan', 'no-such-tag']).map((path) => `http://localhost${path}`);
+    const send = ((input: URL, init: RequestInit) =>
+      worker.dispatchFetch(input.href, init as never)) as unknown as typeof fetch;
+    const etags = await liveEtags(urls, send);
+    for (const url of urls) {
+      const response = await worker.dispatchFetch(url);
+      await response.arrayBuffer();
+      expect(etags.get(url), url).toBe(response.status === 200 ? response.headers.get('ETag') : null);
+    }
+    expect([...etags.values()].filter((etag) => etag !== null)).toHaveLength(6);
   });
 });
