@@ -24,6 +24,7 @@ import { paths } from '../src/site/paths.ts';
 import { parseSiteConfig, type SiteConfig } from '../src/site/site-config.ts';
 import { createProgress, type Progress } from './build-progress.ts';
 import { type BuildOutput, formatBuildReport } from './build-report.ts';
+import { scheduledLines } from './list-scheduled.ts';
 import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
 
 export interface BuildOptions {
@@ -93,6 +94,8 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
     elapsedMs: performance.now() - started,
     verbose: options.verbose ?? false,
   });
+  // What is scheduled: it reads the clock, so it is only printed; the output never depends on it.
+  if (output && !options.quiet) lines.push(...scheduledLines(result.articles, Date.now()));
   if (!options.quiet || !output) lines.push(summary);
   if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
   return {
