@@ -93,7 +93,7 @@ export default defineConfig({
         ],
         resolve: { alias: [{ find: /^\.\.\/generated\/content-index\.txt$/, replacement: SCHEDULED_CORPUS.index }] },
         test: {
-          name: 'scheduled',
+          name: 'workerd-scheduled',
           root,
           include: ['tests/scheduled/**/*.test.ts'],
           globalSetup: ['tests/helpers/scheduled-corpus.ts'],
