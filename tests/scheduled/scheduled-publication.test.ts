@@ -3,7 +3,7 @@
 // article is absent everywhere before 21:00 Moscow time and everywhere after.
 import { exports } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { articles } from '../../src/site/content-store.ts';
+import { allArticles, articles } from '../../src/site/content-store.ts';
 import { parseXml } from '../helpers/parse-xml.ts';
 
 const ORIGIN = 'https://publisher.example.com';
@@ -197,5 +197,21 @@ describe('at the publication, with no deploy', () => {
     expect(await rssItems('/tags/politika/rss.xml')).toHaveLength(2);
     at(NEXT - 1);
     expect(await rssItems('/tags/politika/rss.xml')).toHaveLength(1);
+  });
+});
+
+describe('a time window, as the aggregator feeds will read the store', () => {
+  const TWO_DAYS = { ms: 2 * 24 * 3600_000 };
+
+  it('holds the articles of the last days, and changes when the oldest leaves or a new one comes out', () => {
+    const current = Date.parse(articles.find((a) => a.slug === CURRENT)!.published);
+    const list = allArticles(AFTER, TWO_DAYS);
+    expect(list.slice(0, 10).map((a) => a.slug)).toEqual([EMBARGO, CURRENT]);
+    expect(list.count).toBe(2);
+    expect(list.changesAt).toBe(current + TWO_DAYS.ms);
+    const later = allArticles(current + TWO_DAYS.ms, TWO_DAYS);
+    expect(later.slice(0, 10).map((a) => a.slug)).toEqual([EMBARGO]);
+    expect(later.key).not.toBe(list.key);
+    expect(allArticles(BEFORE, TWO_DAYS).changesAt).toBe(PUBLICATION);
   });
 });
