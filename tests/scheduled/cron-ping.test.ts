@@ -2,7 +2,7 @@
 // pinging the recording hub (tests/helpers/recording-hub.ts) behind https://hub.test/.
 import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import worker from '../../src/index.ts';
 import type { HubRequest } from '../helpers/recording-hub.ts';
 
@@ -21,12 +21,16 @@ const runCron = (scheduledTime: number) =>
 
 const feeds = (prefix: string) => ['rss.xml', 'atom.xml', 'feed.json'].map((file) => `${ORIGIN}${prefix}/${file}`);
 
+// The cron logs its one-line summary; the tests read it here instead of the console.
+let log: MockInstance<typeof console.log>;
+beforeEach(() => {
+  log = vi.spyOn(console, 'log').mockImplementation(() => {});
+});
 afterEach(() => vi.restoreAllMocks());
 
 describe('the cron', () => {
   it('pings the hub for exactly the feeds the minute’s publication changed: the site’s and its tags’', async () => {
     await scriptHub([]);
-    const log = vi.spyOn(console, 'log');
     await runCron(PUBLICATION);
     const pings = await received();
     expect(pings.flatMap((ping) => ping.topics).sort()).toEqual(
@@ -55,7 +59,6 @@ describe('the cron', () => {
 
   it('retries a hub that answers 503 after a pause, and pings every feed once', async () => {
     await scriptHub([503]);
-    const log = vi.spyOn(console, 'log');
     await runCron(NEXT);
     const pings = await received();
     expect(pings.map((ping) => ping.status)).toEqual([503, 204, 204, 204, 204, 204, 204]);

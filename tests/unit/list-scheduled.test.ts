@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const script = join(import.meta.dirname, '../../scripts/build-content.ts');
 
-describe('npm run content', () => {
+// Each test runs the build as a process: allow for a busy machine.
+describe('npm run content', { timeout: 30_000 }, () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'scheduled-'));
