@@ -1,5 +1,5 @@
 /** The cron (wrangler.toml's [triggers]): each minute, tells the hub which feeds the minute's publications changed. */
-import { changedTopics, feedTopics } from '../feeds/feed-topics.ts';
+import { changedTopics, type FeedTopic, feedTopics } from '../feeds/feed-topics.ts';
 import { pingHub, summarizePing } from '../http/websub-ping.ts';
 import { siteTimeline, tags, tagTimeline } from '../site/content-store.ts';
 import { absoluteUrl } from '../site/paths.ts';
@@ -11,10 +11,15 @@ export const CRON_PERIOD_MS = 60_000;
 // A Worker may make 50 subrequests per invocation on the free plan: keep a margin.
 const MAX_HUB_REQUESTS = 45;
 
-const topics = feedTopics(
-  siteTimeline,
-  tags.map((tag) => ({ slug: tag.slug, timeline: tagTimeline(tag) })),
-);
+// Built on the first run, not at start-up: isolates that only answer requests never need it.
+let topics: FeedTopic[] | undefined;
+const allTopics = (): FeedTopic[] => {
+  topics ??= feedTopics(
+    siteTimeline,
+    tags.map((tag) => ({ slug: tag.slug, timeline: tagTimeline(tag) })),
+  );
+  return topics;
+};
 
 /**
  * Pings for the feeds that changed in (scheduledTime − 1 minute, scheduledTime]:
@@ -26,7 +31,7 @@ export const pingPublishedFeeds = async (controller: ScheduledController, env: E
   const site = siteConfig(env);
   if (!site.hub) return;
   const to = controller.scheduledTime;
-  const changed = changedTopics(topics, to - CRON_PERIOD_MS, to);
+  const changed = changedTopics(allTopics(), to - CRON_PERIOD_MS, to);
   if (changed.length === 0) return;
   const urls = changed.map((topic) => absoluteUrl(site.url, topic.path));
   const result = await pingHub(site.hub, urls, { maxRequests: MAX_HUB_REQUESTS });
