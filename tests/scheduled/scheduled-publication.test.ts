@@ -88,6 +88,16 @@ describe('before the publication', () => {
     }
   });
 
+  it('cannot be moved by anything a client sends', async () => {
+    at(BEFORE);
+    const future = new Date(NEXT).toUTCString();
+    const response = await get(`/articles/${EMBARGO}?now=${NEXT}&time=${NEXT}`, {
+      headers: { Date: future, 'If-Modified-Since': future, 'X-Now': String(NEXT), 'CF-Worker-Time': String(NEXT) },
+    });
+    expect(response.status).toBe(404);
+    await response.arrayBuffer();
+  });
+
   it('lists only the published articles in every feed, tag and listing, with their Last-Modified', async () => {
     at(BEFORE);
     expect(await rssItems('/rss.xml')).toEqual([`${ORIGIN}/articles/${CURRENT}`, `${ORIGIN}/articles/${OLD}`]);
