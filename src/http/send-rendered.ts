@@ -12,13 +12,13 @@ const matchesEtag = (header: string, etag: string): boolean =>
 
 /**
  * If-Modified-Since, consulted only without If-None-Match (RFC 9110 §13.1.3). A value that is not
- * an HTTP-date is ignored. One later than the server's clock is invalid too, but telling needs the
- * clock, which no answer here depends on; a client that sends the future gets what it asked for.
+ * an HTTP-date is ignored, and so is one later than the request's instant, which §13.1.3 calls
+ * invalid: a reader whose clock runs ahead would otherwise get 304s past a scheduled publication.
  */
-const notModifiedSince = (header: string | undefined, lastModified: string | undefined): boolean => {
+const notModifiedSince = (header: string | undefined, lastModified: string | undefined, now: number): boolean => {
   if (header === undefined || lastModified === undefined) return false;
   const since = parseHttpDate(header);
-  return since !== undefined && Date.parse(lastModified) <= since;
+  return since !== undefined && since <= now && Date.parse(lastModified) <= since;
 };
 
 export interface SendOptions {
@@ -81,7 +81,7 @@ export const sendRendered = (
   { status = 200, policy = 'content', headers, changesAt }: SendOptions = {},
 ): Response => {
   // Lifetimes cut short by a coming publication differ each second: built per request, not kept.
-  const cacheControl = cacheControlFor(policy, secondsUntil(c.get('now'), changesAt));
+  const cacheControl = cacheControlFor(policy, secondsUntil(c.var.now, changesAt));
   const lists =
     cacheControl === CACHE_CONTROL[policy]
       ? headerListsFor(rendered, policy, headers)
@@ -91,7 +91,7 @@ export const sendRendered = (
     const fresh =
       ifNoneMatch !== undefined
         ? matchesEtag(ifNoneMatch, rendered.etag)
-        : notModifiedSince(c.req.header('If-Modified-Since'), rendered.lastModified);
+        : notModifiedSince(c.req.header('If-Modified-Since'), rendered.lastModified, c.var.now);
     if (fresh) return new Response(null, { status: 304, headers: lists.notModified });
   }
   return new Response(rendered.body, { status, headers: lists.full });

@@ -184,6 +184,16 @@ describe('at the publication, with no deploy', () => {
     }
   });
 
+  it('ignores an If-Modified-Since later than the request (RFC 9110 §13.1.3), so a skewed reader still gets the article', async () => {
+    at(AFTER);
+    const future = new Date(NEXT).toUTCString();
+    const response = await get('/rss.xml', { headers: { 'If-Modified-Since': future } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(`/articles/${EMBARGO}`);
+    const lastModified = (await get('/rss.xml')).headers.get('Last-Modified')!;
+    expect((await get('/rss.xml', { headers: { 'If-Modified-Since': lastModified } })).status).toBe(304);
+  });
+
   it('gives lifetimes up to the next scheduled article, and the same bytes for the same instant', async () => {
     at(AFTER);
     const seconds = Math.floor((NEXT - AFTER) / 1000);
