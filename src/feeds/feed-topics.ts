@@ -21,9 +21,7 @@ export interface FeedTopic {
  */
 export const WINDOWED_FEEDS: readonly { path: string; window: TimeWindow }[] = [];
 
-const FORMATS = FEED_FORMAT_IDS;
-
-const feedPathsOf = (tag?: string): string[] => FORMATS.map((format) => paths.feed(format, tag));
+const feedPathsOf = (tag?: string): string[] => FEED_FORMAT_IDS.map((format) => paths.feed(format, tag));
 
 /** Every feed's path: the site's and each tag's in every format, then the windowed ones. */
 export const feedPaths = (tagSlugs: readonly string[]): string[] => [
