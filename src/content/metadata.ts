@@ -3,29 +3,39 @@ import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { slugify } from './slug.ts';
 import { ContentError } from './types.ts';
-import { ARTICLE_DATE } from './zoned-date.ts';
-
-const isCalendarDate = (value: string): boolean => {
-  const m = ARTICLE_DATE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return (
-    probe.getUTCMonth() === month - 1 &&
-    probe.getUTCDate() === day &&
-    Number(m[4] ?? 0) < 24 &&
-    Number(m[5] ?? 0) < 60 &&
-    Number(m[6] ?? 0) < 60
-  );
-};
+import { parseDateTime } from './zoned-date.ts';
 
 const dateField = v.pipe(
   v.string('must be a date such as 2022-11-28 or 2022-11-28T15:30:00+03:00'),
   v.trim(),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const parsed = parseDateTime(dataset.value);
+    if (typeof parsed === 'string')
+      addIssue({
+        message: `"${dataset.value}" is not a valid date: ${parsed} (use 2022-11-28 or 2022-11-28T15:30:00+03:00)`,
+      });
+  }),
+);
+
+/** The canonical form of a BCP 47 tag ("EN-gb" → "en-GB"), or undefined when Intl rejects it. */
+const canonicalLocale = (tag: string): string | undefined => {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+};
+
+// Checked by Intl itself, which formats every date and label of the article later.
+const languageTag = v.pipe(
+  v.string(),
+  v.trim(),
   v.check(
-    isCalendarDate,
-    (issue) => `"${issue.input}" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)`,
+    (value) => canonicalLocale(value) !== undefined,
+    (issue) => `"${issue.input}" is not a valid BCP 47 language tag`,
   ),
+  v.transform((value) => canonicalLocale(value)!),
 );
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
@@ -91,9 +101,7 @@ export const MetadataSchema = v.strictObject({
     ),
   ),
   source: v.optional(text),
-  language: v.optional(
-    v.pipe(text, v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as ru or en-GB')),
-  ),
+  language: v.optional(languageTag),
   draft: v.optional(v.boolean('must be true or false'), false),
 });
 

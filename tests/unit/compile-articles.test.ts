@@ -165,7 +165,8 @@ describe('compileArticles: what it refuses', () => {
       {
         file: 'a.yaml',
         line: 2,
-        message: '"date" "2022-02-30" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)',
+        message:
+          '"date" "2022-02-30" is not a valid date: 2022-02 has no day 30 (use 2022-11-28 or 2022-11-28T15:30:00+03:00)',
       },
     ]);
   });
@@ -281,5 +282,55 @@ describe('compileArticles: slug clashes', () => {
     );
     expect(result.articles.find((a) => a.id === 'b')?.slug).toBe('kurs-rublya-na-segodnya');
     expect(result.articles.find((a) => a.id === 'a')?.slug).toMatch(/^kurs-rublya-na-segodnya-[0-9a-f]{6}$/);
+  });
+});
+
+describe('compileArticles: dates and languages that would not serve', () => {
+  const withMeta = (yaml: string) => errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', `source: X\n${yaml}\n`]);
+
+  it.each([
+    ['2023-01-01T12:00:00+25:00', 'the UTC offset +25:00 is beyond ±14:00'],
+    ['2023-01-01T12:00:00+14:30', 'the UTC offset +14:30 is beyond ±14:00'],
+    ['2023-01-01T12:00:00-03:60', 'the UTC offset -03:60 has 60 minutes'],
+    ['2023-02-30', 'February 2023 has no day 30'],
+    ['2023-01-01T24:00', 'there is no hour 24'],
+    ['0999-12-31', 'year 999 is out of range'],
+    ['9999-12-31T23:00:00-14:00', 'that instant is after 9999'],
+  ])('refuses the date %s at its line (%s)', (date) => {
+    expect(withMeta(`date: ${date}`)).toEqual([
+      {
+        file: 'a.yaml',
+        line: 2,
+        message: expect.stringMatching(new RegExp(`^"date" "${date.replace(/[+]/g, '\\+')}" is not a valid date`)),
+      },
+    ]);
+  });
+
+  it('accepts offsets from -14:00 to +14:00 and Z, and keeps them', () => {
+    for (const [date, published] of [
+      ['2023-01-01T12:00:00+14:00', '2023-01-01T12:00:00+14:00'],
+      ['2023-01-01T12:00:00-14:00', '2023-01-01T12:00:00-14:00'],
+      ['2023-01-01T12:00:00Z', '2023-01-01T12:00:00+00:00'],
+      ['2024-02-29 08:05', '2024-02-29T08:05:00+03:00'],
+    ]) {
+      const result = compile(['a.txt', 'А\n\nТекст.'], ['a.yaml', `date: ${date}`]);
+      expect(result.errors).toEqual([]);
+      expect(result.articles[0]?.published).toBe(published);
+    }
+  });
+
+  it('refuses a language tag Intl does not accept, and stores a valid one canonical', () => {
+    expect(withMeta('language: en-US-US')).toEqual([
+      { file: 'a.yaml', line: 2, message: '"language" "en-US-US" is not a valid BCP 47 language tag' },
+    ]);
+    for (const [tag, canonical] of [
+      ['EN-gb', 'en-GB'],
+      ['zh-hant-tw', 'zh-Hant-TW'],
+      ['ru', 'ru'],
+    ]) {
+      const result = compile(['a.txt', 'А\n\nТекст.'], ['a.yaml', `language: ${tag}`]);
+      expect(result.errors).toEqual([]);
+      expect(result.articles[0]?.language).toBe(canonical);
+    }
   });
 });
