@@ -14,7 +14,7 @@ export interface PlainTextArticle {
 }
 
 export interface PlainTextOptions {
-  /** A paragraph starting with one of these begins boilerplate that is dropped with all that follows. */
+  /** A line starting with one of these begins boilerplate that is dropped with all that follows. */
   footerMarkers: readonly string[];
 }
 
@@ -26,10 +26,31 @@ interface Line {
   number: number;
 }
 
+// A line that starts with a capital letter, an opening quote or a dash may start a
+// paragraph; any other line (lower case, a digit) continues the line above it.
+const STARTS_PARAGRAPH = /^[\p{Lu}«„“"'‘(—–-]/u;
+
+/** Blocks of consecutive non-blank lines. */
+const blocksOf = (lines: readonly Line[]): Line[][] => {
+  const blocks: Line[][] = [];
+  let block: Line[] = [];
+  for (const line of lines) {
+    if (line.text !== '') block.push(line);
+    else if (block.length > 0) {
+      blocks.push(block);
+      block = [];
+    }
+  }
+  if (block.length > 0) blocks.push(block);
+  return blocks;
+};
+
 /**
- * Layout: line 1 is the title; then, up to the first blank line after some
- * text, the photo's alt text and caption followed by the first paragraph;
- * every later non-blank line is a paragraph.
+ * Layout: line 1 is the title. Blocks of lines separated by blank lines are
+ * paragraphs, their lines joined with a space (text may be hard-wrapped).
+ * The first block may open with the photo's alt text and caption: the short
+ * lines above the line where its paragraph starts, that paragraph being the
+ * block's last line that could start one, with the lines that continue it.
  */
 export const parsePlainText = (text: string, options: PlainTextOptions): PlainTextArticle => {
   const lines = text.split('\n').map((raw, i): Line => ({ text: raw.trim(), number: i + 1 }));
@@ -41,30 +62,26 @@ export const parsePlainText = (text: string, options: PlainTextOptions): PlainTe
     (line, n) => n > 0 && options.footerMarkers.some((marker) => line.text.startsWith(marker)),
   );
   const content = footerAt === -1 ? lines : lines.slice(0, footerAt);
-
-  let i = 1;
-  while (i < content.length && content[i]!.text === '') i++;
-  const lead: Line[] = [];
-  for (; i < content.length && content[i]!.text !== ''; i++) lead.push(content[i]!);
-  const rest = content.slice(i).filter((line) => line.text !== '');
+  const blocks = blocksOf(content.slice(1));
 
   let image: ArticleImage | undefined;
-  const photoLines = lead.slice(0, -1);
+  const lead = blocks[0] ?? [];
+  const start = lead.findLastIndex((line) => STARTS_PARAGRAPH.test(line.text));
+  const photoLines = lead.slice(0, Math.max(0, start));
   if (photoLines.length > 0 && photoLines.every((line) => line.text.length <= MAX_PHOTO_LINE)) {
-    lead.splice(0, photoLines.length);
+    blocks[0] = lead.slice(start);
     const [alt, ...caption] = photoLines.map((line) => line.text);
     image = { alt: alt!, caption: caption.length > 0 ? caption.join(' ') : alt! };
   }
 
-  const kept = [...lead, ...rest];
-  if (kept.length === 0) {
+  if (blocks.length === 0) {
     throw new ContentError('the article has a title but no text', footerAt === -1 ? lines.length : footerAt + 1);
   }
   return {
     title,
     ...(image ? { image } : {}),
-    paragraphs: kept.map((line) => line.text),
-    bodyLine: kept[0]!.number,
+    paragraphs: blocks.map((block) => block.map((line) => line.text).join(' ')),
+    bodyLine: blocks[0]![0]!.number,
     footerDropped: footerAt !== -1,
   };
 };

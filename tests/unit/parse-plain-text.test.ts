@@ -25,7 +25,7 @@ describe('parsePlainText', () => {
 
   it('takes the footer markers from its options, not from the code', () => {
     const text = 'Заголовок\n\nПервый абзац.\n\nКОНЕЦ\nРеклама';
-    expect(parse(text).paragraphs).toEqual(['Первый абзац.', 'КОНЕЦ', 'Реклама']);
+    expect(parse(text).paragraphs).toEqual(['Первый абзац.', 'КОНЕЦ Реклама']);
     expect(parsePlainText(text, { footerMarkers: ['КОНЕЦ'] }).paragraphs).toEqual(['Первый абзац.']);
   });
 
@@ -40,7 +40,23 @@ describe('parsePlainText', () => {
     const long = 'Очень длинная строка. '.repeat(12).trim();
     const article = parse(`Т\n\n${long}\nАбзац.`);
     expect(article.image).toBeUndefined();
-    expect(article.paragraphs).toEqual([long, 'Абзац.']);
+    expect(article.paragraphs).toEqual([`${long} Абзац.`]);
+  });
+
+  it('joins the lines of a hard-wrapped paragraph with a space', () => {
+    const article = parse('Т\n\nПервый абзац\nв две строки.\n\nВторой абзац\nтоже в две строки.');
+    expect(article.image).toBeUndefined();
+    expect(article.paragraphs).toEqual(['Первый абзац в две строки.', 'Второй абзац тоже в две строки.']);
+    expect(parse('Т\n\nТоварооборот составил\n22,2 млрд долларов.').paragraphs).toEqual([
+      'Товарооборот составил 22,2 млрд долларов.',
+    ]);
+  });
+
+  it('tells photo lines from a hard-wrapped lead paragraph under them', () => {
+    const article = parse('Т\n\nФото\nПодпись к фото\nПервый абзац,\nперенесённый.\n\nВторой.');
+    expect(article.image).toEqual({ alt: 'Фото', caption: 'Подпись к фото' });
+    expect(article.paragraphs).toEqual(['Первый абзац, перенесённый.', 'Второй.']);
+    expect(article.bodyLine).toBe(5);
   });
 
   it('refuses an empty title and an article without text', () => {
