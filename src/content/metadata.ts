@@ -1,6 +1,7 @@
 /** Reads and validates an article's metadata: a YAML sidecar or Markdown front matter. */
 import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isBlank } from './invisible-characters.ts';
 import { slugify } from './slug.ts';
 import { ContentError } from './types.ts';
 import { parseDateTime } from './zoned-date.ts';
@@ -38,7 +39,11 @@ const languageTag = v.pipe(
   v.transform((value) => canonicalLocale(value)!),
 );
 
-const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const text = v.pipe(
+  v.string(),
+  v.trim(),
+  v.check((value) => !isBlank(value), 'must not be empty'),
+);
 
 // A tag names a page (/tags/<slug>) and an Atom category term, an XML
 // attribute that the feed library cannot escape "<" in.

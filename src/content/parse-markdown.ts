@@ -2,6 +2,7 @@
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import { ARTICLES_PREFIX } from '../site/paths.ts';
+import { isBlank } from './invisible-characters.ts';
 import { type Metadata, parseMetadata } from './metadata.ts';
 import { ContentError } from './types.ts';
 
@@ -59,6 +60,10 @@ export const parseMarkdown = (source: string): MarkdownArticle => {
     const open = tokens.findIndex((token) => token.type === 'heading_open' && token.tag === 'h1');
     if (open === -1) throw new ContentError('no title: add a "title" field or a "# Heading"', 1);
     title = inlineText(tokens[open + 1]!).trim();
+    if (isBlank(title)) {
+      const line = (tokens[open]!.map?.[0] ?? 0) + 1;
+      throw new ContentError('the title heading has no text: write some, or set "title" in the front matter', line);
+    }
     tokens.splice(open, 3);
   }
 

@@ -1,4 +1,5 @@
 /** Parses an article in the seed's plain-text form into its parts. */
+import { isBlank } from './invisible-characters.ts';
 import type { ArticleImage } from './types.ts';
 import { ContentError } from './types.ts';
 
@@ -55,7 +56,7 @@ const blocksOf = (lines: readonly Line[]): Line[][] => {
 export const parsePlainText = (text: string, options: PlainTextOptions): PlainTextArticle => {
   const lines = text.split('\n').map((raw, i): Line => ({ text: raw.trim(), number: i + 1 }));
   const title = lines[0]?.text ?? '';
-  if (title === '') throw new ContentError('the title (line 1) is empty', 1);
+  if (isBlank(title)) throw new ContentError('the title (line 1) is empty', 1);
 
   // Boilerplate first: whatever follows a footer marker is never caption or text.
   const footerAt = lines.findIndex(

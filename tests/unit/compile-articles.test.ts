@@ -334,3 +334,28 @@ describe('compileArticles: dates and languages that would not serve', () => {
     }
   });
 });
+
+describe('compileArticles: Markdown titles', () => {
+  it.each([
+    ['a bare "#"', '---\ndate: 2023-01-01\n---\n#\n\nТекст.', 4],
+    [
+      'a heading that is only an image',
+      '---\ndate: 2023-01-01\n---\n\n# ![Фото](https://example.com/a.png)\n\nТекст.',
+      5,
+    ],
+    ['a heading of invisible characters', '---\ndate: 2023-01-01\n---\n# \u200b\u00ad\n\nТекст.', 4],
+  ])('refuses %s as the title, at its line', (_, text, line) => {
+    expect(errorsOf(['a.md', text])).toEqual([
+      { file: 'a.md', line, message: 'the title heading has no text: write some, or set "title" in the front matter' },
+    ]);
+  });
+
+  it('refuses an invisible title in the metadata or on line 1 of plain text', () => {
+    expect(errorsOf(['a.md', '---\ntitle: "\\u200b"\n---\nТекст.'])).toEqual([
+      { file: 'a.md', line: 2, message: '"title" must not be empty' },
+    ]);
+    expect(errorsOf(['a.txt', '\u2066\u2069\n\nТекст.'])).toEqual([
+      { file: 'a.txt', line: 1, message: 'the title (line 1) is empty' },
+    ]);
+  });
+});
