@@ -12,6 +12,7 @@ import {
   type ArticleBody,
   type ArticleImage,
   type ArticleMeta,
+  type ArticleTag,
   ContentError,
   type ContentIssue,
   type ContentSettings,
@@ -215,7 +216,7 @@ const buildArticle = (
     published,
     updated,
     summary: metadata.summary ?? summarize(paragraphs[0]!),
-    tags: (metadata.tags ?? []).map((name) => ({ name, slug: slugify(name) })),
+    tags: uniqueTags(metadata.tags ?? []),
     language: metadata.language ?? detectLanguage(`${title}\n${text}`, settings.language),
     ...(metadata.author ? { author: metadata.author } : {}),
     ...(metadata.source ? { source: metadata.source } : {}),
@@ -226,10 +227,21 @@ const buildArticle = (
   return { meta, body: { id, html, text } };
 };
 
+/** Tags are one when their slugs are one ("Экономика", "экономика"): the first spelling is kept. */
+const uniqueTags = (names: readonly string[]): ArticleTag[] => {
+  const tags = new Map<string, ArticleTag>();
+  for (const name of names) {
+    const slug = slugify(name);
+    if (!tags.has(slug)) tags.set(slug, { name, slug });
+  }
+  return [...tags.values()];
+};
+
 /**
  * Two explicit slugs that clash are an error. A derived slug that clashes
  * (long titles share their first 80 characters; news repeats headlines) gets
- * a suffix from the article's guid, so it never changes when others are added.
+ * a suffix from the article's guid, so it never changes when others are added;
+ * longer if even that is taken, so that slugs are unique after suffixing, always.
  * The explicit one, else the oldest article, keeps the plain slug. `compiled` is oldest first.
  */
 const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnings: ContentWarning[]): void => {
@@ -250,7 +262,15 @@ const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnin
       owners.set(entry.meta.slug, entry.file);
       continue;
     }
-    const slug = `${entry.meta.slug}-${entry.meta.guid.slice(-6)}`;
+    // The suffix grows until the slug is free: another article may own it, explicitly or by its own title.
+    const hex = entry.meta.guid.replace(/^urn:uuid:/, '').replaceAll('-', '');
+    let length = 6;
+    while (owners.has(`${entry.meta.slug}-${hex.slice(-length)}`) && length < hex.length) length += 2;
+    const slug = `${entry.meta.slug}-${hex.slice(-length)}`;
+    if (owners.has(slug)) {
+      errors.push({ file: entry.file, message: `no free slug for "${entry.meta.slug}": set "slug" in its metadata` });
+      continue;
+    }
     warnings.push({
       file: entry.file,
       kind: 'slug-suffixed',

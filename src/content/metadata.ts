@@ -1,7 +1,7 @@
 /** Reads and validates an article's metadata: a YAML sidecar or Markdown front matter. */
 import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { isBlank } from './invisible-characters.ts';
+import { isBlank, withoutHiddenCharacters } from './invisible-characters.ts';
 import { slugify } from './slug.ts';
 import { ContentError } from './types.ts';
 import { parseDateTime } from './zoned-date.ts';
@@ -85,7 +85,8 @@ export const MetadataSchema = v.strictObject({
         ],
         'must be a list of tags',
       ),
-      v.transform((tags) => [...new Set(tags.map((name) => name.trim()).filter((name) => name !== ''))]),
+      // Shown as short labels: nothing in them may hide or reorder text.
+      v.transform((tags) => tags.map((name) => withoutHiddenCharacters(name).trim()).filter((name) => name !== '')),
       v.array(tag),
     ),
   ),

@@ -1,5 +1,6 @@
 /** URL slugs, transliterated from titles in any script. */
 import { slugify as transliterateSlug } from 'transliteration';
+import { withoutIgnorables } from './invisible-characters.ts';
 
 // The library's defaults give "kazahstan" and "cekh"; Russian news sites and
 // passports (ICAO 9303) write kh and ts.
@@ -8,7 +9,8 @@ const RUSSIAN = { х: 'kh', Х: 'Kh', ц: 'ts', Ц: 'Ts' };
 const MAX_LENGTH = 80;
 
 export const slugify = (title: string): string => {
-  const slug = transliterateSlug(title, {
+  // Invisible characters would split a word ("эконо\u200bмика" → "ekono-mika"): a look-alike must not get its own slug.
+  const slug = transliterateSlug(withoutIgnorables(title), {
     lowercase: true,
     separator: '-',
     allowedChars: 'a-zA-Z0-9',

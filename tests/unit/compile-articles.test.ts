@@ -273,6 +273,32 @@ describe('compileArticles: slug clashes', () => {
     expect(more.articles.slice(1).map((a) => a.slug)).toEqual([newer?.slug, older?.slug]);
   });
 
+  it('re-checks a suffixed slug: it never equals the explicit or derived slug of another article', () => {
+    const pair = [
+      ['a.txt', headline],
+      ['a.yaml', 'date: 2022-01-01'],
+      ['b.txt', headline],
+      ['b.yaml', 'date: 2022-01-02'],
+    ] as const;
+    const suffixed = compile(...pair).articles[0]!.slug;
+    for (const other of [
+      [
+        ['c.txt', 'В\n\nТекст.'],
+        ['c.yaml', `date: 2022-01-03\nslug: ${suffixed}`],
+      ],
+      [
+        ['c.txt', `${suffixed}\n\nТекст.`],
+        ['c.yaml', 'date: 2021-01-01'],
+      ],
+    ] as const) {
+      const result = compile(...pair, ...other);
+      expect(result.errors).toEqual([]);
+      const slugs = result.articles.map((a) => a.slug);
+      expect(new Set(slugs).size, slugs.join(' ')).toBe(3);
+      expect(result.articles.find((a) => a.id === 'c')?.slug).toBe(suffixed);
+    }
+  });
+
   it('lets an explicit slug win over a derived one', () => {
     const result = compile(
       ['a.txt', headline],
@@ -357,5 +383,37 @@ describe('compileArticles: Markdown titles', () => {
     expect(errorsOf(['a.txt', '\u2066\u2069\n\nТекст.'])).toEqual([
       { file: 'a.txt', line: 1, message: 'the title (line 1) is empty' },
     ]);
+  });
+});
+
+describe('compileArticles: look-alike tags and slugs', () => {
+  it('keeps one tag per slug on an article: cases and invisible characters make no second tag', () => {
+    const { articles, tags, errors } = compile(
+      ['a.txt', 'А\n\nТекст.'],
+      [
+        'a.yaml',
+        'date: 2022-01-01\ntags: [Экономика, экономика, "эконо\\u00adмика", "\\u200bэкономика", "ЭКОНО\\u200bМИКА"]',
+      ],
+    );
+    expect(errors).toEqual([]);
+    expect(articles[0]?.tags).toEqual([{ name: 'Экономика', slug: 'ekonomika' }]);
+    expect(tags).toEqual([{ slug: 'ekonomika', name: 'Экономика', articles: [0] }]);
+  });
+
+  it('shows a tag without characters that hide or reorder text', () => {
+    const { articles } = compile(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'tags: ["\\u202eРоссия\\u202c"]']);
+    expect(articles[0]?.tags).toEqual([{ name: 'Россия', slug: 'rossiya' }]);
+  });
+
+  it('derives one slug from titles that differ only in invisible characters', () => {
+    const result = compile(
+      ['a.txt', 'Кур\u200bс рубля\n\nТекст.'],
+      ['a.yaml', 'date: 2022-01-01'],
+      ['b.txt', 'Курс ру\u00adбля\n\nТекст.'],
+      ['b.yaml', 'date: 2022-01-02'],
+    );
+    const [b, a] = result.articles;
+    expect(a?.slug).toBe('kurs-rublya');
+    expect(b?.slug).toMatch(/^kurs-rublya-[0-9a-f]{6}$/);
   });
 });
