@@ -45,6 +45,15 @@ export const FALLBACK_DATE = '1970-01-01';
 const GUID_NAMESPACE = '3f1c6a52-9d0e-4f4b-8a53-2f6f0f3f6e11';
 
 const ARTICLE = /\.(txt|md)$/;
+
+// The id (the file name less its extension) names the body's static asset and
+// seeds the feed guid. ASCII letters, digits, "-", "_" and "." need no escaping
+// in a URL, a path or a cache key, and mean the same on every disk and in every
+// normalisation form; a name with anything else is refused rather than encoded.
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+const UNSAFE_NAME =
+  'the file name may have only ASCII letters, digits, "-", "_" and ".", start with a letter or digit, ' +
+  'and have at most 200 before its extension (it is the article id, in its asset path and feed id): rename the file';
 const SIDECAR = /\.ya?ml$/;
 
 interface Compiled {
@@ -127,12 +136,18 @@ export const compileArticles = (
     if (!ARTICLE.test(file.name)) continue;
     onProgress?.(done++);
     const id = file.name.replace(ARTICLE, '');
-    const clash = ids.get(id);
-    if (clash) {
-      errors.push({ file: file.name, message: `same article id "${id}" as ${clash}: rename one of them` });
+    if (!SAFE_ID.test(id)) {
+      errors.push({ file: file.name, message: UNSAFE_NAME });
       continue;
     }
-    ids.set(id, file.name);
+    const clash = ids.get(id.toLowerCase());
+    if (clash) {
+      const other = clash.replace(ARTICLE, '');
+      const how = other === id ? '' : ', ignoring case';
+      errors.push({ file: file.name, message: `same article id "${id}" as ${clash}${how}: rename one of them` });
+      continue;
+    }
+    ids.set(id.toLowerCase(), file.name);
     try {
       const parsed = parse(file);
       if (parsed.metadata.draft) {

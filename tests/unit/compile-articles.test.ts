@@ -215,6 +215,27 @@ describe('compileArticles: what it refuses', () => {
     );
   });
 
+  it.each(['a#b.txt', 'a b.md', 'статья.txt', 'a%2Fb.txt', '-a.txt'])(
+    'a file name outside the safe set: %s',
+    (name) => {
+      const text = name.endsWith('.md') ? '---\ntitle: А\n---\nТекст.' : 'А\n\nТекст.';
+      expect(errorsOf([name, text])).toEqual([
+        {
+          file: name,
+          message:
+            'the file name may have only ASCII letters, digits, "-", "_" and ".", start with a letter or digit, ' +
+            'and have at most 200 before its extension (it is the article id, in its asset path and feed id): rename the file',
+        },
+      ]);
+    },
+  );
+
+  it('two file names that differ only in case, which a case-insensitive disk would merge', () => {
+    expect(errorsOf(['Note.txt', 'А\n\nТекст.'], ['note.txt', 'Б\n\nТекст.'])[0]?.message).toBe(
+      'same article id "note" as Note.txt, ignoring case: rename one of them',
+    );
+  });
+
   it('reports every broken file, not only the first', () => {
     expect(errorsOf(['a.txt', ''], ['b.txt', ''], ['c.txt', 'В\n\nТекст.'])).toHaveLength(2);
   });
