@@ -67,7 +67,10 @@ interface Compiled {
 interface Parsed {
   metadata: Metadata;
   title: string;
-  paragraphs: string[];
+  /** The whole text as plain text, blocks separated by blank lines. */
+  text: string;
+  /** The first paragraph, for the summary. */
+  lead: string;
   html: string;
   image?: ArticleImage;
 }
@@ -96,12 +99,13 @@ export const compileArticles = (
   const parse = (file: SourceFile): Parsed => {
     const text = decode(file);
     if (file.name.endsWith('.md')) {
-      const { metadata, title, html, paragraphs } = parseMarkdown(text);
+      const { metadata, title, html, text: plain, lead } = parseMarkdown(text);
       return {
         metadata,
         title,
         html,
-        paragraphs,
+        text: plain,
+        lead,
         ...(metadata.image ? { image: { alt: '', ...metadata.image } } : {}),
       };
     }
@@ -121,7 +125,8 @@ export const compileArticles = (
     return {
       metadata,
       title: metadata.title ?? article.title,
-      paragraphs: article.paragraphs,
+      text: article.paragraphs.join('\n\n'),
+      lead: article.paragraphs[0]!,
       html: article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
       ...(image ? { image } : {}),
     };
@@ -162,8 +167,9 @@ export const compileArticles = (
     } catch (error) {
       const inFile = error instanceof FileError ? error.file : file.name;
       const cause = error instanceof FileError ? error.cause : error;
-      if (!(cause instanceof ContentError)) throw cause;
-      errors.push({ file: inFile, ...(cause.line ? { line: cause.line } : {}), message: cause.message });
+      // Anything else a library throws is still this file's problem: name it, and go on to the others.
+      if (!(cause instanceof ContentError)) errors.push({ file: inFile, message: `cannot be read: ${String(cause)}` });
+      else errors.push({ file: inFile, ...(cause.line ? { line: cause.line } : {}), message: cause.message });
     }
   }
 
@@ -202,7 +208,7 @@ export const compileArticles = (
 const buildArticle = (
   id: string,
   file: string,
-  { metadata, title, paragraphs, html, image }: Parsed,
+  { metadata, title, text, lead, html, image }: Parsed,
   settings: ContentSettings,
   warnings: ContentWarning[],
 ): { meta: ArticleMeta; body: ArticleBody } => {
@@ -220,7 +226,6 @@ const buildArticle = (
   if (Date.parse(updated) < Date.parse(published)) {
     throw new ContentError(`"updated" (${metadata.updated}) is earlier than "date" (${date})`);
   }
-  const text = paragraphs.join('\n\n');
   const words = countWords(text);
   const slug = metadata.slug ?? (slugify(title) || slugify(id) || id.toLowerCase());
   const meta: ArticleMeta = {
@@ -230,7 +235,7 @@ const buildArticle = (
     title,
     published,
     updated,
-    summary: metadata.summary ?? summarize(paragraphs[0]!),
+    summary: metadata.summary ?? summarize(lead),
     tags: uniqueTags(metadata.tags ?? []),
     language: metadata.language ?? detectLanguage(`${title}\n${text}`, settings.language),
     ...(metadata.author ? { author: metadata.author } : {}),

@@ -59,13 +59,21 @@ const tag = v.pipe(
   ),
 );
 
-// An absolute http(s) URL or a root-relative path: nothing that could run script.
-const url = v.pipe(
+/** An absolute http(s) URL with a host, normalised (non-ASCII percent-encoded), or undefined. */
+export const absoluteHttpUrl = (value: string): string | undefined => {
+  if (!/^https?:\/\/[^/\\]/i.test(value) || !URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  return url.hostname === '' ? undefined : url.href;
+};
+
+export const NO_LOCAL_IMAGES = 'the site serves no images of its own yet';
+
+// Nothing that could run script, and nothing root-relative: no route serves
+// pictures yet, so such a URL would point at a 404 (and "/\\host" at another site).
+const imageUrl = v.pipe(
   text,
-  v.check(
-    (value) => /^(https?:\/\/[^\s]+|\/[^\s/][^\s]*)$/i.test(value),
-    'must be an http(s) URL or a path starting with /',
-  ),
+  v.check((value) => absoluteHttpUrl(value) !== undefined, `must be an absolute http(s) URL (${NO_LOCAL_IMAGES})`),
+  v.transform((value) => absoluteHttpUrl(value)!),
 );
 
 export const MetadataSchema = v.strictObject({
@@ -95,15 +103,13 @@ export const MetadataSchema = v.strictObject({
   ),
   summary: v.optional(text),
   image: v.optional(
-    v.union(
-      [
-        v.pipe(
-          url,
-          v.transform((src) => ({ src })),
-        ),
-        v.strictObject({ src: url, alt: v.optional(text), caption: v.optional(text) }),
-      ],
-      'must be a URL or { src, alt, caption }',
+    v.pipe(
+      v.unknown(),
+      v.transform((value) => (typeof value === 'string' ? { src: value } : value)),
+      v.strictObject(
+        { src: imageUrl, alt: v.optional(text), caption: v.optional(text) },
+        'must be a URL or { src, alt, caption }',
+      ),
     ),
   ),
   source: v.optional(text),
@@ -124,7 +130,13 @@ export const parseMetadata = (yaml: string, firstLine = 1): Metadata => {
 
   const [error] = doc.errors;
   if (error) throw new ContentError(`malformed YAML: ${error.message.split('\n')[0]}`, fileLine(error.pos[0]));
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // The yaml library stops alias bombs ("billion laughs") here, by throwing.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (cause) {
+    throw new ContentError(`malformed YAML: ${cause instanceof Error ? cause.message : String(cause)}`, firstLine);
+  }
 
   const result = v.safeParse(MetadataSchema, data);
   if (result.success) return result.output;

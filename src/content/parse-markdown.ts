@@ -3,15 +3,17 @@ import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import { ARTICLES_PREFIX } from '../site/paths.ts';
 import { isBlank } from './invisible-characters.ts';
-import { type Metadata, parseMetadata } from './metadata.ts';
+import { absoluteHttpUrl, type Metadata, NO_LOCAL_IMAGES, parseMetadata } from './metadata.ts';
 import { ContentError } from './types.ts';
 
 export interface MarkdownArticle {
   metadata: Metadata;
   title: string;
   html: string;
-  /** Paragraphs as plain text, for the summary and the word count. */
-  paragraphs: string[];
+  /** Every block as plain text (paragraphs, headings, list items, code, tables), separated by blank lines. */
+  text: string;
+  /** The first paragraph as plain text, for the summary. */
+  lead: string;
 }
 
 // Raw HTML is off: Markdown's own syntax is all an article may use, so
@@ -29,19 +31,49 @@ const inlineText = (token: Token): string =>
     )
     .join('');
 
+/** Each block's plain text, in order: what a reader reads, and what the word count counts. */
+const plainBlocks = (tokens: readonly Token[]): { text: string; paragraph: boolean }[] => {
+  const blocks: { text: string; paragraph: boolean }[] = [];
+  let row: string[] | undefined;
+  let table: string[] | undefined;
+  tokens.forEach((token, i) => {
+    const before = tokens[i - 1]?.type;
+    if (token.type === 'table_open') table = [];
+    else if (token.type === 'tr_open') row = [];
+    else if (token.type === 'tr_close' && row && table) table.push(row.join(' | '));
+    else if (token.type === 'table_close' && table) blocks.push({ text: table.join('\n'), paragraph: false });
+    else if (token.type === 'fence' || token.type === 'code_block')
+      blocks.push({ text: token.content.replace(/\n+$/, ''), paragraph: false });
+    else if (token.type === 'inline') {
+      const text = inlineText(token).replace(/\s+/g, ' ').trim();
+      if (before === 'th_open' || before === 'td_open') row?.push(text);
+      else if (text !== '') blocks.push({ text, paragraph: before === 'paragraph_open' });
+    }
+  });
+  return blocks.filter((block) => block.text !== '');
+};
+
 /**
  * Relative links would break in feeds, whose items are read far from the
  * site: resolve them to root-relative form against the articles' folder.
+ * Images must be absolute: no route serves pictures of the site's own yet.
  */
 const resolveRelativeUrls = (tokens: Token[]): void => {
   const base = new URL(ARTICLES_PREFIX, 'https://relative.invalid');
   for (const token of tokens) {
     for (const child of token.children ?? []) {
-      const name = child.type === 'link_open' ? 'href' : child.type === 'image' ? 'src' : undefined;
-      const value = name ? child.attrGet(name) : null;
-      if (!name || typeof value !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(value)) continue;
+      if (child.type === 'image') {
+        const src = String(child.attrGet('src') ?? '');
+        if (absoluteHttpUrl(src) === undefined) {
+          const line = (token.map?.[0] ?? 0) + 1;
+          throw new ContentError(`image "${src}" is not an absolute http(s) URL: ${NO_LOCAL_IMAGES}`, line);
+        }
+        continue;
+      }
+      const value = child.type === 'link_open' ? child.attrGet('href') : null;
+      if (typeof value !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(value)) continue;
       const url = new URL(value, base);
-      child.attrSet(name, url.pathname + url.search + url.hash);
+      child.attrSet('href', url.pathname + url.search + url.hash);
     }
   }
 };
@@ -67,13 +99,16 @@ export const parseMarkdown = (source: string): MarkdownArticle => {
     tokens.splice(open, 3);
   }
 
-  const paragraphs = tokens
-    .filter((token, i) => token.type === 'inline' && tokens[i - 1]?.type === 'paragraph_open')
-    .map((token) => inlineText(token).replace(/\s+/g, ' ').trim())
-    .filter((text) => text !== '');
-  if (paragraphs.length === 0) throw new ContentError('the article has no text', 2 + yaml.split('\n').length);
+  const blocks = plainBlocks(tokens);
+  if (blocks.length === 0) throw new ContentError('the article has no text', 2 + yaml.split('\n').length);
 
   resolveRelativeUrls(tokens);
   const html = md.renderer.render(tokens, md.options, {}).trim();
-  return { metadata, title, html, paragraphs };
+  return {
+    metadata,
+    title,
+    html,
+    text: blocks.map((block) => block.text).join('\n\n'),
+    lead: (blocks.find((block) => block.paragraph) ?? blocks[0]!).text,
+  };
 };

@@ -202,7 +202,7 @@ describe('compileArticles: what it refuses', () => {
       '"draft" must be true or false',
     );
     expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'image: javascript:alert(1)'])[0]?.message).toMatch(
-      /^"image" must be a URL/,
+      /^"image" must be an absolute http\(s\) URL/,
     );
   });
 
@@ -436,5 +436,84 @@ describe('compileArticles: look-alike tags and slugs', () => {
     const [b, a] = result.articles;
     expect(a?.slug).toBe('kurs-rublya');
     expect(b?.slug).toMatch(/^kurs-rublya-[0-9a-f]{6}$/);
+  });
+});
+
+describe('compileArticles: hostile and unusual sources', () => {
+  it('names the sidecar of a YAML alias bomb, and still reports the other files', () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+    ].join('\n');
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', bomb], ['b.txt', ''])).toEqual([
+      { file: 'a.yaml', line: 1, message: expect.stringMatching(/^malformed YAML: .*alias/i) },
+      { file: 'b.txt', line: 1, message: 'the title (line 1) is empty' },
+    ]);
+  });
+
+  it('counts and carries the words of headings, lists, code and tables in Markdown', () => {
+    const { articles, bodies } = compile([
+      'a.md',
+      [
+        '---',
+        'title: Заголовок',
+        '---',
+        'Первый абзац.',
+        '',
+        '## Подзаголовок раздела',
+        '',
+        '- пункт один',
+        '- пункт два',
+        '',
+        '```',
+        'npm run build',
+        '```',
+        '',
+        '| Страна | Товарооборот |',
+        '| --- | --- |',
+        '| Казахстан | рекорд |',
+      ].join('\n'),
+    ]);
+    expect(bodies[0]?.text).toBe(
+      'Первый абзац.\n\nПодзаголовок раздела\n\nпункт один\n\nпункт два\n\nnpm run build\n\n' +
+        'Страна | Товарооборот\nКазахстан | рекорд',
+    );
+    expect(articles[0]?.wordCount).toBe(15);
+    expect(articles[0]?.summary).toBe('Первый абзац.');
+  });
+
+  it.each([
+    ['Markdown, root-relative', '![Фото](/images/a.png)'],
+    ['Markdown, relative', '![Фото](a.png)'],
+    ['Markdown, backslash host', '![Фото](/\\host/x.png)'],
+  ])('refuses an image URL that nothing serves: %s', (_, image) => {
+    expect(errorsOf(['a.md', `---\ntitle: А\n---\nТекст.\n\n${image}\n`])).toEqual([
+      {
+        file: 'a.md',
+        line: 6,
+        message: expect.stringMatching(/^image ".*" is not an absolute http\(s\) URL: the site serves no images/),
+      },
+    ]);
+  });
+
+  it.each(['/images/a.png', '/\\host/x.png', '//host/x.png', 'https://'])('refuses the image %s in metadata', (src) => {
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', `image: "${src.replace(/\\/g, '\\\\')}"`])).toEqual([
+      {
+        file: 'a.yaml',
+        line: 1,
+        message: '"image" must be an absolute http(s) URL (the site serves no images of its own yet)',
+      },
+    ]);
+  });
+
+  it('keeps an absolute image URL, normalised', () => {
+    const { articles, errors } = compile(
+      ['a.txt', 'А\n\nТекст.'],
+      ['a.yaml', 'image: { src: "https://example.com/фото 1.png", alt: Фото }'],
+    );
+    expect(errors).toEqual([]);
+    expect(articles[0]?.image).toEqual({ src: 'https://example.com/%D1%84%D0%BE%D1%82%D0%BE%201.png', alt: 'Фото' });
   });
 });
