@@ -8,9 +8,16 @@ import type { SiteConfig } from '../site/site-config.ts';
 import { formatDate } from './format-date.ts';
 import { typeset } from './typeset.ts';
 
-export const TagLinks = ({ tags, label }: { tags: readonly ArticleTag[]; label: string }) =>
+/**
+ * The `lang` of the site's own words (labels, dates) inside an article marked
+ * with the article's language: the site's, where the two differ.
+ */
+export const chromeLanguage = (site: SiteConfig, article: ArticleMeta): string | undefined =>
+  article.language === site.language ? undefined : site.language;
+
+export const TagLinks = ({ tags, label, lang }: { tags: readonly ArticleTag[]; label: string; lang?: string }) =>
   tags.length === 0 ? null : (
-    <ul class="tags" aria-label={label}>
+    <ul class="tags" aria-label={label} lang={lang}>
       {tags.map((tag) => (
         <li>
           <a href={paths.tag(tag.slug)}>{tag.name}</a>
@@ -29,13 +36,13 @@ export const ArticleList = ({ site, articles }: { site: SiteConfig; articles: re
           <h3>
             <a href={paths.article(article.slug)}>{typeset(article.title, article.language)}</a>
           </h3>
-          <p class="meta">
+          <p class="meta" lang={chromeLanguage(site, article)}>
             <time datetime={article.published}>{formatDate(article.published, site.language, site.timeZone)}</time>
             {' · '}
             {t.readingTime(article.readingMinutes)}
           </p>
           <p>{typeset(article.summary, article.language)}</p>
-          <TagLinks tags={article.tags} label={t.tags} />
+          <TagLinks tags={article.tags} label={t.tags} lang={chromeLanguage(site, article)} />
         </article>
       ))}
     </>

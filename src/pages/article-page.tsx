@@ -4,7 +4,7 @@ import type { ArticleBody, ArticleMeta } from '../content/types.ts';
 import { labelsFor } from '../site/labels.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
-import { TagLinks } from './article-list.tsx';
+import { chromeLanguage, TagLinks } from './article-list.tsx';
 import { formatDate } from './format-date.ts';
 import { Layout } from './layout.tsx';
 import { typeset } from './typeset.ts';
@@ -66,9 +66,11 @@ const SocialTags = ({ site, meta, url }: { site: SiteConfig; meta: ArticleMeta; 
 };
 
 export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps) => {
-  const t = labelsFor(meta.language);
+  // The page's own words and dates follow the site's language; only the article's text is in its own.
+  const t = labelsFor(site.language);
+  const chrome = chromeLanguage(site, meta);
   const url = absoluteUrl(site.url, paths.article(meta.slug));
-  const date = (iso: string) => formatDate(iso, meta.language, site.timeZone);
+  const date = (iso: string) => formatDate(iso, site.language, site.timeZone);
   return (
     <Layout
       site={site}
@@ -79,7 +81,7 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
     >
       <article lang={meta.language}>
         <h1>{typeset(meta.title, meta.language)}</h1>
-        <p class="meta">
+        <p class="meta" lang={chrome}>
           <time datetime={meta.published}>{date(meta.published)}</time>
           {meta.updated !== meta.published ? (
             <>
@@ -106,7 +108,7 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
         ) : null}
         {/* The body was sanitised by the content build: Markdown without raw HTML, or escaped text. */}
         {raw(typeset(body.html, meta.language))}
-        <TagLinks tags={meta.tags} label={t.tags} />
+        <TagLinks tags={meta.tags} label={t.tags} lang={chrome} />
       </article>
       {older || newer ? (
         <nav class="neighbours" aria-label={t.articleNavigation}>

@@ -295,14 +295,15 @@ describe('compileArticles: slug clashes', () => {
   });
 
   it('re-checks a suffixed slug: it never equals the explicit or derived slug of another article', () => {
-    const pair = [
+    type File = [string, string];
+    const pair: File[] = [
       ['a.txt', headline],
       ['a.yaml', 'date: 2022-01-01'],
       ['b.txt', headline],
       ['b.yaml', 'date: 2022-01-02'],
-    ] as const;
+    ];
     const suffixed = compile(...pair).articles[0]!.slug;
-    for (const other of [
+    const others: File[][] = [
       [
         ['c.txt', 'В\n\nТекст.'],
         ['c.yaml', `date: 2022-01-03\nslug: ${suffixed}`],
@@ -311,7 +312,8 @@ describe('compileArticles: slug clashes', () => {
         ['c.txt', `${suffixed}\n\nТекст.`],
         ['c.yaml', 'date: 2021-01-01'],
       ],
-    ] as const) {
+    ];
+    for (const other of others) {
       const result = compile(...pair, ...other);
       expect(result.errors).toEqual([]);
       const slugs = result.articles.map((a) => a.slug);
