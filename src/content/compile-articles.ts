@@ -19,6 +19,7 @@ import {
   type ContentWarning,
   type TagEntry,
 } from './types.ts';
+import { typesetHtml, typesetText } from './typeset.ts';
 import { toZonedIso } from './zoned-date.ts';
 
 export interface SourceFile {
@@ -244,7 +245,12 @@ const buildArticle = (
     wordCount: words,
     readingMinutes: readingMinutes(words),
   };
-  return { meta, body: { id, html, text } };
+  // Pages show typeset text; feeds carry it as written (the body keeps both).
+  const page = { title: typesetText(meta.title, meta.language), summary: typesetText(meta.summary, meta.language) };
+  return {
+    meta: { ...meta, ...page },
+    body: { id, pageHtml: typesetHtml(html, meta.language), html, text, title: meta.title, summary: meta.summary },
+  };
 };
 
 /** Tags are one when their slugs are one ("Экономика", "экономика"): the first spelling is kept. */

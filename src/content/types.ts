@@ -25,10 +25,12 @@ export interface ArticleMeta {
   /** Globally unique, permanent item id for feeds (urn:uuid, derived from `id`). */
   guid: string;
   slug: string;
+  /** As pages show it: typeset at build for the article's language. Feeds take the title as written from the body. */
   title: string;
   /** ISO 8601 with the site's UTC offset, e.g. 2022-11-28T00:00:00+03:00. */
   published: string;
   updated: string;
+  /** As pages show it, typeset like the title. */
   summary: string;
   tags: ArticleTag[];
   language: string;
@@ -42,9 +44,14 @@ export interface ArticleMeta {
 /** An article's full content. Stored as a static asset, one file per article. */
 export interface ArticleBody {
   id: string;
-  /** Sanitised HTML; links are root-relative or absolute. */
+  /** For the article's page: the sanitised HTML, typeset for its language (quotes, dashes, no-break spaces). */
+  pageHtml: string;
+  /** For feeds, as written: sanitised HTML (links root-relative or absolute), and the same as plain text. */
   html: string;
   text: string;
+  /** For feeds, as written (the index holds them typeset, for pages). */
+  title: string;
+  summary: string;
 }
 
 /** A tag and the articles that carry it. */

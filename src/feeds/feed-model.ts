@@ -97,7 +97,8 @@ export const createFeedModel = (
           `${meta.image?.caption ? `<figcaption>${escapeHtml(meta.image.caption)}</figcaption>` : ''}</figure>\n`
         : '';
       return {
-        meta,
+        // Feeds carry the title and summary as written; the index holds them typeset, for pages.
+        meta: { ...meta, title: body.title, summary: body.summary },
         body,
         url: url(paths.article(meta.slug)),
         contentHtml: figure + absolutizeHtml(body.html, site.url),

@@ -6,7 +6,6 @@ import type { Page } from '../site/pagination.ts';
 import { absoluteUrl, pagedPath, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { formatDate } from './format-date.ts';
-import { typeset } from './typeset.ts';
 
 /**
  * The `lang` of the site's own words (labels, dates) inside an article marked
@@ -34,14 +33,14 @@ export const ArticleList = ({ site, articles }: { site: SiteConfig; articles: re
       {articles.map((article) => (
         <article class="teaser" lang={article.language}>
           <h3>
-            <a href={paths.article(article.slug)}>{typeset(article.title, article.language)}</a>
+            <a href={paths.article(article.slug)}>{article.title}</a>
           </h3>
           <p class="meta" lang={chromeLanguage(site, article)}>
             <time datetime={article.published}>{formatDate(article.published, site.language, site.timeZone)}</time>
             {' · '}
             {t.readingTime(article.readingMinutes)}
           </p>
-          <p>{typeset(article.summary, article.language)}</p>
+          <p>{article.summary}</p>
           <TagLinks tags={article.tags} label={t.tags} lang={chromeLanguage(site, article)} />
         </article>
       ))}

@@ -7,7 +7,6 @@ import type { SiteConfig } from '../site/site-config.ts';
 import { chromeLanguage, TagLinks } from './article-list.tsx';
 import { formatDate } from './format-date.ts';
 import { Layout } from './layout.tsx';
-import { typeset } from './typeset.ts';
 
 export interface ArticlePageProps {
   site: SiteConfig;
@@ -80,7 +79,7 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
       head={<SocialTags site={site} meta={meta} url={url} />}
     >
       <article lang={meta.language}>
-        <h1>{typeset(meta.title, meta.language)}</h1>
+        <h1>{meta.title}</h1>
         <p class="meta" lang={chrome}>
           <time datetime={meta.published}>{date(meta.published)}</time>
           {meta.updated !== meta.published ? (
@@ -106,8 +105,8 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
             {meta.image.caption ? <figcaption>{meta.image.caption}</figcaption> : null}
           </figure>
         ) : null}
-        {/* The body was sanitised by the content build: Markdown without raw HTML, or escaped text. */}
-        {raw(typeset(body.html, meta.language))}
+        {/* Sanitised and typeset by the content build: Markdown without raw HTML, or escaped text. */}
+        {raw(body.pageHtml)}
         <TagLinks tags={meta.tags} label={t.tags} lang={chrome} />
       </article>
       {older || newer ? (

@@ -12,7 +12,7 @@ const ARTIFACTS = join(import.meta.dirname, '../artifacts');
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 // As pages set it: a no-break space binds «и» to the next word.
-const TITLE = 'Мишустин анонсировал рекордный товарооборот между РФ и\u00a0Казахстаном';
+const TITLE = 'Мишустин анонсировал рекордный товарооборот между РФ\u00a0и\u00a0Казахстаном';
 const NO_SIDEWAYS_SCROLL = 'document.documentElement.scrollWidth <= window.innerWidth';
 
 const hasBrowser = existsSync(CHROMIUM);

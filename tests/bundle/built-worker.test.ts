@@ -32,7 +32,9 @@ describe('the deployable bundle', () => {
   it('answers / with the seed article', async () => {
     const response = await worker.dispatchFetch('http://localhost/');
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('Мишустин анонсировал рекордный товарооборот между РФ и\u00a0Казахстаном');
+    expect(await response.text()).toContain(
+      'Мишустин анонсировал рекордный товарооборот между РФ\u00a0и\u00a0Казахстаном',
+    );
   });
 
   it('reads article bodies from its static assets, which are not served directly', async () => {

@@ -13,23 +13,23 @@ export interface Entry {
 export const makeEntry = (n: number, overrides: Partial<ArticleMeta> = {}, html = `<p>Текст ${n}.</p>`): Entry => {
   const day = new Date(Date.UTC(2023, 0, 1 + n, 9)).toISOString().replace('.000Z', '+00:00');
   const id = `a${String(n).padStart(4, '0')}`;
-  return {
-    meta: {
-      id,
-      guid: `urn:uuid:00000000-0000-5000-8000-${String(n).padStart(12, '0')}`,
-      slug: `statya-${n}`,
-      title: `Статья ${n}`,
-      published: day,
-      updated: day,
-      summary: `Кратко ${n}`,
-      tags: [{ name: 'экономика', slug: 'ekonomika' }],
-      language: 'ru',
-      wordCount: 2,
-      readingMinutes: 1,
-      ...overrides,
-    },
-    body: { id, html, text: html.replace(/<[^>]+>/g, '') },
+  const meta: ArticleMeta = {
+    id,
+    guid: `urn:uuid:00000000-0000-5000-8000-${String(n).padStart(12, '0')}`,
+    slug: `statya-${n}`,
+    title: `Статья ${n}`,
+    published: day,
+    updated: day,
+    summary: `Кратко ${n}`,
+    tags: [{ name: 'экономика', slug: 'ekonomika' }],
+    language: 'ru',
+    wordCount: 2,
+    readingMinutes: 1,
+    ...overrides,
   };
+  // The body carries the title and summary as written, for feeds, as the content build writes them.
+  const text = html.replace(/<[^>]+>/g, '');
+  return { meta, body: { id, pageHtml: html, html, text, title: meta.title, summary: meta.summary } };
 };
 
 export const SITE_SOURCE: FeedSource = { title: SITE.title, description: SITE.description };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { compileArticles } from '../../src/content/compile-articles.ts';
 import { ArticleList } from '../../src/pages/article-list.tsx';
 import { ArticlePage } from '../../src/pages/article-page.tsx';
 import { makeEntry } from '../helpers/feed-fixtures.ts';
 import { SITE } from '../helpers/site.ts';
+import { SETTINGS, source } from '../helpers/sources.ts';
 
 const english = makeEntry(1, {
   title: 'Trade hits a record',
@@ -28,5 +30,34 @@ describe('an article in another language than the site', () => {
     expect(html).toContain('<article class="teaser" lang="en">');
     expect(html).toContain('<p class="meta" lang="ru">');
     expect(html).toContain('мин чтения');
+  });
+});
+
+describe('typography on the page, text as written in feeds', () => {
+  const { articles, bodies } = compileArticles(
+    [
+      source(
+        'a.md',
+        '---\ntitle: Курс "рубля" - рекорд\ndate: 2023-01-01\n---\n"Цитата" в тексте - и в доме.\n\n' +
+          'Команда `cd в /tmp - "x"` и:\n\n```\nnpm run build -- в доме "x"\n```\n',
+      ),
+    ],
+    SETTINGS,
+  );
+  const meta = articles[0]!;
+  const body = bodies[0]!;
+
+  it('typesets prose on the page, and never code', async () => {
+    const html = String(await ArticlePage({ site: SITE, meta, body }).toString());
+    expect(html).toContain('<h1>Курс «рубля»\u00a0— рекорд</h1>');
+    expect(html).toContain('<p>«Цитата» в\u00a0тексте\u00a0— и\u00a0в\u00a0доме.</p>');
+    expect(html).toContain('<code>cd в /tmp - &quot;x&quot;</code>');
+    expect(html).toContain('<pre><code>npm run build -- в доме &quot;x&quot;\n</code></pre>');
+  });
+
+  it('keeps the title, summary and body as written for feeds', () => {
+    expect(body).toMatchObject({ title: 'Курс "рубля" - рекорд', summary: '"Цитата" в тексте - и в доме.' });
+    expect(body.html).toContain('<p>&quot;Цитата&quot; в тексте - и в доме.</p>');
+    expect(meta.summary).toBe('«Цитата» в\u00a0тексте\u00a0— и\u00a0в\u00a0доме.');
   });
 });

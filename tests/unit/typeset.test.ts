@@ -1,13 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { typeset, typesetRussian } from '../../src/pages/typeset.ts';
+import { typesetHtml, typesetText } from '../../src/content/typeset.ts';
 
-describe('typesetRussian', () => {
-  it('binds short words to the next word and dashes to the word before', () => {
-    expect(typesetRussian('Мишустин в понедельник и в Кремле – это рекорд')).toBe(
-      'Мишустин в\u00a0понедельник и\u00a0в\u00a0Кремле\u00a0– это рекорд',
+const NBSP = '\u00a0';
+const show = (text: string) => text.replaceAll(NBSP, '⍽');
+
+describe('typesetHtml', () => {
+  it('sets Russian quotes, nested quotes, dashes and no-break spaces', () => {
+    expect(
+      show(typesetHtml('<p>"В январе рост - рекорд. И "вложенные" кавычки", – отметил Мишустин в Кремле.</p>', 'ru')),
+    ).toBe('<p>«В⍽январе рост⍽— рекорд. И⍽„вложенные“ кавычки»,⍽— отметил Мишустин в⍽Кремле.</p>');
+  });
+
+  it('leaves code, preformatted text, attributes and escaped markup alone', () => {
+    const html =
+      '<pre><code>cd в /tmp - "x"  и в доме</code></pre>\n' +
+      '<p>Команда <code>ls -la "a b"</code> и <a href="/a b" title="в доме">на сайте</a>: &lt;b&gt; &amp; «это».</p>';
+    expect(show(typesetHtml(html, 'ru'))).toBe(
+      '<pre><code>cd в /tmp - "x"  и в доме</code></pre>\n' +
+        '<p>Команда <code>ls -la "a b"</code> и⍽<a href="/a b" title="в доме">на⍽сайте</a>: &lt;b&gt; &amp; «это».</p>',
     );
-    expect(typesetRussian('<p>В январе</p>')).toBe('<p>В\u00a0январе</p>');
-    expect(typesetRussian('<a href="/a b">на <b>x</b></a>')).toBe('<a href="/a b">на <b>x</b></a>');
-    expect(typeset('a to b – c', 'en')).toBe('a to b – c');
+  });
+
+  it('applies no rule beyond quotes, dashes and spaces: dates, symbols, numbers stay as written', () => {
+    const text = '<p>2022-11-28, (c) 1/2, тел. 84951234567, 10 %, слово(пояснение)</p>';
+    expect(typesetHtml(text, 'ru').replaceAll(NBSP, ' ')).toBe(text);
+  });
+
+  it("follows the text's language, and leaves a language typograf does not know alone", () => {
+    expect(show(typesetHtml('<p>He said "hello" - and left.</p>', 'en-GB'))).toBe('<p>He⍽said ‘hello’⍽— and⍽left.</p>');
+    expect(show(typesetHtml('<p>He said &quot;hi&quot; - and left.</p>', 'en'))).toBe(
+      '<p>He⍽said “hi”⍽— and⍽left.</p>',
+    );
+    expect(typesetHtml('<p>「引用」 "x" - y</p>', 'ja')).toBe('<p>「引用」 "x" - y</p>');
+  });
+});
+
+describe('typesetText', () => {
+  it('typesets plain text and gives plain text back, never reading it as markup', () => {
+    expect(show(typesetText('AT&amp;T и "Газпром" <b>', 'ru'))).toBe('AT&amp;T и⍽«Газпром» <b>');
+    expect(show(typesetText('Мишустин анонсировал рекордный товарооборот между РФ и Казахстаном', 'ru'))).toBe(
+      'Мишустин анонсировал рекордный товарооборот между РФ⍽и⍽Казахстаном',
+    );
   });
 });

@@ -4,8 +4,8 @@ import { parseXml } from '../helpers/parse-xml.ts';
 
 const SLUG = 'mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom';
 const TITLE = 'Мишустин анонсировал рекордный товарооборот между РФ и Казахстаном';
-// As pages set it: a no-break space binds «и» to the next word.
-const PAGE_TITLE = 'Мишустин анонсировал рекордный товарооборот между РФ и\u00a0Казахстаном';
+// As pages set it (typograf at build): no-break spaces bind «и» to its neighbours.
+const PAGE_TITLE = 'Мишустин анонсировал рекордный товарооборот между РФ\u00a0и\u00a0Казахстаном';
 
 const get = (path: string, init?: RequestInit) =>
   exports.default.fetch(new Request(`https://publisher.example.com${path}`, init));
@@ -29,6 +29,7 @@ describe('the site', () => {
     expect(html).toContain('Мишустин в\u00a0понедельник');
     expect(html.match(/Михаил Мишустин<\/figcaption>/g)).toHaveLength(1);
     expect(html).toContain('подписали декларацию по\u00a0случаю 30-летия');
+    expect(html).toContain('<p>«В\u00a0январе–октябре этого года');
     expect(html).not.toContain('Подписывайтесь');
     expect(html).toContain(`<link rel="canonical" href="https://publisher.example.com/articles/${SLUG}"/>`);
   });
@@ -48,6 +49,8 @@ describe('the feeds', () => {
     expect(response.headers.get('Content-Type')).toBe('application/rss+xml; charset=utf-8');
     const item = parseXml(await response.text()).rss.channel.item[0];
     expect(item.title).toBe(TITLE);
+    // Feeds carry the text as written: straight quotes, hyphens, plain spaces.
+    expect(item['content:encoded']).toContain('<p>&quot;В январе-октябре этого года');
     expect(item.link).toBe(`https://publisher.example.com/articles/${SLUG}`);
   });
 

@@ -1,0 +1,52 @@
+/**
+ * Typography for the site's pages, done once at build time by typograf
+ * (https://github.com/typograf/typograf), with the rules of the text's language:
+ * quotes («ёлочки» with „лапки“ inside them in Russian, “curly” in English),
+ * dashes, and no-break spaces after short words and before dashes. Only those:
+ * its other rules rewrite dates, phone numbers and symbols, which is editing, not
+ * typesetting. Code (<code>, <pre>, <kbd>, <samp>, <var>) and URLs are left as
+ * they are. Feeds carry the text as written.
+ */
+import Typograf, { type TypografRuleInternal } from 'typograf';
+import { escapeHtml } from './escape-html.ts';
+
+// common/html/quot reads &quot; in text as a quote mark, so that escaped quotes are typeset too.
+const TYPESETTING =
+  /^[\w-]+\/(?:punctuation\/(?:quote|quoteLink|hellip|apostrophe)|dash\/|nbsp\/)|^common\/html\/quot$/;
+
+const keepTypesetting = (rule: TypografRuleInternal): boolean => TYPESETTING.test(rule.name);
+
+const typografs = new Map<string, Typograf | undefined>();
+
+/** typograf's locale for a BCP 47 tag ("ru", "en-GB", "en" → "en-US"), or undefined when it has none. */
+const typografLocale = (language: string): string | undefined => {
+  const locales = Typograf.getLocales();
+  const primary = language.split('-')[0]!;
+  return [language, primary, primary === 'en' ? 'en-US' : ''].find((locale) => locales.includes(locale));
+};
+
+const typografFor = (language: string): Typograf | undefined => {
+  if (!typografs.has(language)) {
+    const locale = typografLocale(language);
+    // htmlEntity "default": characters as themselves (U+00A0, not &nbsp;); markup's own entities stay.
+    typografs.set(
+      language,
+      locale ? new Typograf({ locale, htmlEntity: { type: 'default' }, ruleFilter: keepTypesetting }) : undefined,
+    );
+  }
+  return typografs.get(language);
+};
+
+/** Typesets sanitised HTML: text between tags only, never inside code or attributes. */
+export const typesetHtml = (html: string, language: string): string => typografFor(language)?.execute(html) ?? html;
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * Typesets plain text (a title, a summary). It goes through as escaped HTML, so
+ * that typograf never takes text for markup or an entity, and comes back as text.
+ */
+export const typesetText = (text: string, language: string): string =>
+  typesetHtml(`<span>${escapeHtml(text)}</span>`, language)
+    .replace(/^<span>|<\/span>$/g, '')
+    .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
