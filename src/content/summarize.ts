@@ -1,15 +1,10 @@
-/** Summaries: the lead paragraph, cut at a word boundary. */
+/** Summaries (the lead paragraph, cut at a word boundary), word counts and reading time. */
+import { truncate } from './truncate.ts';
 
 export const SUMMARY_LENGTH = 280;
 
-export const summarize = (paragraph: string, maxLength = SUMMARY_LENGTH): string => {
-  const text = paragraph.replace(/\s+/g, ' ').trim();
-  if (text.length <= maxLength) return text;
-  const cut = text.slice(0, maxLength);
-  const space = cut.lastIndexOf(' ');
-  // Trailing punctuation before an ellipsis reads badly: "словами,…".
-  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.!?—–-]+$/u, '')}…`;
-};
+export const summarize = (paragraph: string, maxLength = SUMMARY_LENGTH): string =>
+  truncate(paragraph.replace(/\s+/g, ' ').trim(), maxLength);
 
 /** Words as a reader counts them: runs of letters or digits, hyphenated words as one. */
 export const countWords = (text: string): number => text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;

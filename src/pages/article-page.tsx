@@ -1,5 +1,6 @@
 /** An article's own page: the permalink every feed item points to, described for link previews and search engines. */
 import { raw } from 'hono/html';
+import { truncate } from '../content/truncate.ts';
 import type { ArticleBody, ArticleMeta } from '../content/types.ts';
 import { labelsFor } from '../site/labels.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
@@ -16,12 +17,17 @@ export interface ArticlePageProps {
   newer?: ArticleMeta;
 }
 
+// Google's limit for a NewsArticle headline (schema.org structured data); titles in <title>
+// and link previews are cut there too. Descriptions as search results and cards show them.
+const TITLE_LENGTH = 110;
+const DESCRIPTION_LENGTH = 200;
+
 /** schema.org NewsArticle; "<" is escaped so no text can close the script element. */
 const jsonLd = (site: SiteConfig, meta: ArticleMeta, url: string): string =>
   JSON.stringify({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    headline: meta.title,
+    headline: truncate(meta.title, TITLE_LENGTH),
     description: meta.summary,
     url,
     mainEntityOfPage: url,
@@ -45,8 +51,8 @@ const SocialTags = ({ site, meta, url }: { site: SiteConfig; meta: ArticleMeta; 
   return (
     <>
       <meta property="og:type" content="article" />
-      <meta property="og:title" content={meta.title} />
-      <meta property="og:description" content={meta.summary} />
+      <meta property="og:title" content={truncate(meta.title, TITLE_LENGTH)} />
+      <meta property="og:description" content={truncate(meta.summary, DESCRIPTION_LENGTH)} />
       <meta property="og:url" content={url} />
       <meta property="og:site_name" content={site.title} />
       <meta property="og:locale" content={labelsFor(meta.language).locale} />
@@ -57,8 +63,8 @@ const SocialTags = ({ site, meta, url }: { site: SiteConfig; meta: ArticleMeta; 
         <meta property="article:tag" content={tag.name} />
       ))}
       <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
-      <meta name="twitter:title" content={meta.title} />
-      <meta name="twitter:description" content={meta.summary} />
+      <meta name="twitter:title" content={truncate(meta.title, TITLE_LENGTH)} />
+      <meta name="twitter:description" content={truncate(meta.summary, DESCRIPTION_LENGTH)} />
       <script type="application/ld+json">{raw(jsonLd(site, meta, url))}</script>
     </>
   );
@@ -73,8 +79,8 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
   return (
     <Layout
       site={site}
-      title={`${meta.title} — ${site.title}`}
-      description={meta.summary}
+      title={`${truncate(meta.title, TITLE_LENGTH)} — ${site.title}`}
+      description={truncate(meta.summary, DESCRIPTION_LENGTH)}
       canonicalPath={paths.article(meta.slug)}
       head={<SocialTags site={site} meta={meta} url={url} />}
     >

@@ -1,4 +1,5 @@
 /** A tag's page: its articles and its feeds. */
+import { truncate } from '../content/truncate.ts';
 import type { ArticleMeta, TagEntry } from '../content/types.ts';
 import { labelsFor } from '../site/labels.ts';
 import type { Page } from '../site/pagination.ts';
@@ -22,7 +23,7 @@ export const TagPage = ({
   return (
     <Layout
       site={site}
-      title={`${tag.name} — ${site.title}`}
+      title={`${truncate(tag.name, 110)} — ${site.title}`}
       description={description}
       canonicalPath={pagedPath(paths.tag(tag.slug), page.number)}
       tag={tag}

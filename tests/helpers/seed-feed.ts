@@ -8,7 +8,8 @@ import { SETTINGS, seedFile } from './sources.ts';
 
 const { articles, bodies } = compileArticles([seedFile('txt'), seedFile('yaml')], SETTINGS);
 
-export const seed = articles[0]!;
+// As feeds carry it: the title and summary as written (the index holds them typeset, for pages).
+export const seed = { ...articles[0]!, title: bodies[0]!.title, summary: bodies[0]!.summary };
 export const seedBody = bodies[0]!;
 export const seedModel = createFeedModel(
   SITE,

@@ -61,3 +61,25 @@ describe('typography on the page, text as written in feeds', () => {
     expect(meta.summary).toBe('«Цитата» в\u00a0тексте\u00a0— и\u00a0в\u00a0доме.');
   });
 });
+
+describe('bounded titles and descriptions', () => {
+  const long = makeEntry(2, {
+    title: `${'Рекорд 👍🏽 '.repeat(9)}👩‍👩‍👧‍👦й\u0301`.repeat(3),
+    summary: 'Кратко 🇷🇺 '.repeat(60),
+  });
+
+  it('cuts <title>, descriptions and the headline on whole characters', async () => {
+    const html = String(await ArticlePage({ site: SITE, meta: long.meta, body: long.body }).toString());
+    const title = /<title>(.*?) — Лента новостей<\/title>/s.exec(html)?.[1] ?? '';
+    expect(title.length).toBeLessThanOrEqual(111);
+    expect(title).toMatch(/👍🏽…$|Рекорд…$/u);
+    const descriptions = [...html.matchAll(/<meta (?:name|property)="[^"]*description" content="([^"]*)"/g)];
+    expect(descriptions).toHaveLength(3);
+    for (const [, content] of descriptions) {
+      expect(content!.length).toBeLessThanOrEqual(201);
+      expect(content).toMatch(/(🇷🇺|Кратко)…$/u);
+    }
+    const headline = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!).headline;
+    expect(headline.isWellFormed() && headline.length <= 111).toBe(true);
+  });
+});
