@@ -1,8 +1,11 @@
 /** Compiles source files from seeds/ into the article index and bodies. Pure: same files, same output. */
 import { v5 as uuidv5 } from 'uuid';
+import { labelsFor } from '../site/labels.ts';
+import { paths } from '../site/paths.ts';
 import { decodeSource } from './decode-source.ts';
 import { detectLanguage } from './detect-language.ts';
 import { escapeHtml } from './escape-html.ts';
+import { feedItemBudget, feedItemBytes } from './feed-item-size.ts';
 import { type Metadata, parseMetadata } from './metadata.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { parsePlainText } from './parse-plain-text.ts';
@@ -194,6 +197,8 @@ export const compileArticles = (
 
   compiled.sort((a, b) => Date.parse(a.meta.published) - Date.parse(b.meta.published) || compare(a.meta.id, b.meta.id));
   resolveSlugClashes(compiled, errors, warnings);
+  const budget = feedItemBudget(settings.pageSize);
+  for (const entry of compiled) fitIntoFeeds(entry, budget, settings.pageSize, errors, warnings);
   compiled.sort((a, b) => Date.parse(b.meta.published) - Date.parse(a.meta.published) || compare(a.meta.id, b.meta.id));
   const articles = compiled.map((entry) => entry.meta);
   return {
@@ -251,6 +256,40 @@ const buildArticle = (
     meta: { ...meta, ...page },
     body: { id, pageHtml: typesetHtml(html, meta.language), html, text, title: meta.title, summary: meta.summary },
   };
+};
+
+const kilobytes = (n: number) => Math.ceil(n / 1024);
+
+/**
+ * An article whose feed item would overflow its share of a feed page is carried
+ * in feeds as its summary and a link to its page (which shows it whole); one
+ * whose other fields alone overflow it is refused.
+ */
+const fitIntoFeeds = (
+  entry: Compiled,
+  budget: number,
+  pageSize: number,
+  errors: ContentIssue[],
+  warnings: ContentIssue[],
+): void => {
+  const size = feedItemBytes(entry.meta, entry.body);
+  if (size <= budget) return;
+  const { meta, body } = entry;
+  const link = `<a href="${paths.article(meta.slug)}">${escapeHtml(labelsFor(meta.language).readWholeArticle)}</a>`;
+  entry.body = { ...body, html: `<p>${escapeHtml(body.summary)}</p>\n<p>${link}</p>`, text: body.summary };
+  const limit = `at most ${kilobytes(budget)} KB with FEED_PAGE_SIZE = ${pageSize}`;
+  const shortened = feedItemBytes(meta, entry.body);
+  if (shortened > budget) {
+    errors.push({
+      file: entry.file,
+      message: `its title, summary, tags and other fields alone take ${kilobytes(shortened)} KB of a feed item; ${limit}: shorten them`,
+    });
+  } else {
+    warnings.push({
+      file: entry.file,
+      message: `too large for a feed item (${kilobytes(size)} KB; ${limit}): feeds carry its summary and a link to its page`,
+    });
+  }
 };
 
 /** Tags are one when their slugs are one ("Экономика", "экономика"): the first spelling is kept. */

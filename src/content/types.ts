@@ -73,8 +73,8 @@ export interface ContentIndex {
   updated?: string;
 }
 
-/** The site settings the content build uses (site/site-config.ts). */
-export type ContentSettings = Pick<SiteConfig, 'language' | 'timeZone' | 'footerMarkers'>;
+/** The site settings the content build uses (site/site-config.ts); the page size bounds each feed item's size. */
+export type ContentSettings = Pick<SiteConfig, 'language' | 'timeZone' | 'footerMarkers' | 'pageSize'>;
 
 /** A problem in one source file; `line` is 1-based where it is known. */
 export interface ContentIssue {

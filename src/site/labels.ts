@@ -28,6 +28,8 @@ export interface Labels {
   tagsOutline: string;
   pagination: string;
   articleNavigation: string;
+  /** The link a feed item carries instead of an article too large for feeds. */
+  readWholeArticle: string;
 }
 
 const ru: Labels = {
@@ -58,6 +60,7 @@ const ru: Labels = {
   tagsOutline: 'Теги',
   pagination: 'Страницы',
   articleNavigation: 'Соседние статьи',
+  readWholeArticle: 'Читать статью целиком на сайте',
 };
 
 const en: Labels = {
@@ -88,6 +91,7 @@ const en: Labels = {
   tagsOutline: 'Tags',
   pagination: 'Pages',
   articleNavigation: 'More articles',
+  readWholeArticle: 'Read the whole article on the site',
 };
 
 export const labelsFor = (language: string): Labels => (language.split('-')[0] === 'ru' ? ru : en);

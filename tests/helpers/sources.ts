@@ -22,4 +22,5 @@ export const SETTINGS: ContentSettings = {
   language: 'ru',
   timeZone: 'Europe/Moscow',
   footerMarkers: ['Подписывайтесь на наши страницы в соцсетях:'],
+  pageSize: 20,
 };
