@@ -14,6 +14,7 @@ import { buildContent } from '../../scripts/build-content.ts';
 import { buildBundle, startBuiltWorker } from '../../scripts/built-worker.ts';
 import { projectRoot, WRANGLER_TOML } from '../../scripts/wrangler-config.ts';
 import type { ContentIndex } from '../../src/content/types.ts';
+import { basePath } from '../../src/site/paths.ts';
 import { parseXml } from '../helpers/parse-xml.ts';
 
 type Files = Record<string, string | Uint8Array>;
@@ -331,8 +332,8 @@ const SETTINGS: Record<string, Vars> = {
     SITE_COPYRIGHT: '© <b>&amp;',
     WEBSUB_HUB: 'https://hub.example/?a=1&b=2',
   },
-  'a trailing slash in SITE_URL, a hundred items a page, UTC−12, Traditional Chinese, no footer markers': {
-    SITE_URL: 'https://example.com/',
+  'a path and a trailing slash in SITE_URL, a hundred items a page, UTC−12, Traditional Chinese, no footer markers': {
+    SITE_URL: 'https://example.com/news/ru/',
     SITE_LANGUAGE: 'zh-Hant',
     SITE_TIME_ZONE: 'Etc/GMT+12',
     FEED_PAGE_SIZE: '100',
@@ -419,8 +420,10 @@ const serveEverything = async (dir: string, vars: Vars = {}) => {
   try {
     const failures: string[] = [];
     const pageSize = Number(vars.FEED_PAGE_SIZE ?? PROJECT_VARS.FEED_PAGE_SIZE);
+    // A site under a path answers under it.
+    const base = basePath(String(vars.SITE_URL ?? PROJECT_VARS.SITE_URL));
     for (const path of routesOf(index, pageSize)) {
-      const response = await worker.dispatchFetch(`http://localhost${path}`);
+      const response = await worker.dispatchFetch(`http://localhost${base}${path}`);
       const body = await response.text();
       if (response.status !== 200) failures.push(`${path}: ${response.status}`);
       else if (/\.xml$|\.opml$/.test(path.split('?')[0]!)) parseXml(body);
