@@ -59,6 +59,11 @@ const GROUPS: Record<WarningKind, Group> = {
     text: (count) => `slug taken by another article in ${count}, a suffix added`,
     advice: 'set "slug" in their metadata to choose one',
   },
+  'summary-in-feeds': {
+    noun: 'article',
+    text: (count) => `${count} too large for a feed item, carried in feeds as the summary and a link`,
+    advice: 'the limit is 2 MB a feed page over FEED_PAGE_SIZE items',
+  },
   'unicode-normalised': { noun: 'file', text: (count) => `decomposed Unicode normalised to NFC in ${count}` },
   'control-characters': { noun: 'file', text: (count) => `control characters removed from ${count}` },
   'ignored-file': {

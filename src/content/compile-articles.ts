@@ -270,7 +270,7 @@ const fitIntoFeeds = (
   budget: number,
   pageSize: number,
   errors: ContentIssue[],
-  warnings: ContentIssue[],
+  warnings: ContentWarning[],
 ): void => {
   const size = feedItemBytes(entry.meta, entry.body);
   if (size <= budget) return;
@@ -287,6 +287,7 @@ const fitIntoFeeds = (
   } else {
     warnings.push({
       file: entry.file,
+      kind: 'summary-in-feeds',
       message: `too large for a feed item (${kilobytes(size)} KB; ${limit}): feeds carry its summary and a link to its page`,
     });
   }

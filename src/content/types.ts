@@ -93,6 +93,7 @@ export type WarningKind =
   | 'unicode-normalised'
   | 'control-characters'
   | 'slug-suffixed'
+  | 'summary-in-feeds'
   | 'ignored-file';
 
 /** A problem that does not stop the build. */

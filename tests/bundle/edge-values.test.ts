@@ -362,23 +362,24 @@ const build = async (name: string, files: Files, vars: Vars = {}) => {
   for (const [file, content] of Object.entries(files)) await writeFile(join(dir, 'seeds', file), content);
   const config = parseToml(await readFile(WRANGLER_TOML, 'utf8'));
   await writeFile(join(dir, 'wrangler.toml'), stringifyToml({ ...config, vars: { ...PROJECT_VARS, ...vars } }));
+  // The build prints its report to stdout in one write; every warning is listed (verbose).
   const printed: string[] = [];
-  const capture = (line: unknown) => void printed.push(String(line));
-  const spies = [
-    vi.spyOn(console, 'error').mockImplementation(capture),
-    vi.spyOn(console, 'warn').mockImplementation(capture),
-  ];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    printed.push(...String(chunk).split('\n'));
+    return true;
+  });
   try {
     const result = await buildContent({
       seeds: join(dir, 'seeds'),
       index: join(dir, 'worker', indexModule),
       assets: join(dir, 'assets'),
       config: join(dir, 'wrangler.toml'),
+      verbose: true,
       quiet: true,
     });
     return { dir, result, printed };
   } finally {
-    for (const spy of spies) spy.mockRestore();
+    spy.mockRestore();
   }
 };
 

@@ -100,7 +100,7 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
     const { code, stdout } = await build();
     expect(code).toBe(1);
     expect(stdout.split('\n')).toEqual([
-      'error: a.yaml:1: "date" "2022-13-01" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)',
+      'error: a.yaml:1: "date" "2022-13-01" is not a valid date: there is no month 13 (use 2022-11-28 or 2022-11-28T15:30:00+03:00)',
       'error: b.txt:1: the title (line 1) is empty',
       expect.stringMatching(/^content: 2 errors, 0 warnings; nothing was written \(\d+ ms\)$/),
       '',
@@ -133,7 +133,7 @@ describe('scripts/build-content.ts over 1,000 undated articles, three of them br
   // "Привет" in Windows-1251, on line 3.
   const cp1251 = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]);
   const ERRORS = [
-    'error: 00250_gen1.yaml:1: "date" "2022-13-01" is not a valid date (use 2022-11-28 or 2022-11-28T15:30:00+03:00)',
+    'error: 00250_gen1.yaml:1: "date" "2022-13-01" is not a valid date: there is no month 13 (use 2022-11-28 or 2022-11-28T15:30:00+03:00)',
     'error: 00500_empty.txt:1: the title (line 1) is empty',
     'error: 00750_cp1251.txt:3: not valid UTF-8 (it reads as Windows-1251; convert it with `iconv -f windows-1251 -t utf-8`)',
   ];

@@ -32,6 +32,7 @@ describe('feed size', () => {
     expect(warnings).toEqual([
       {
         file: 'big.md',
+        kind: 'summary-in-feeds',
         message: expect.stringMatching(
           /^too large for a feed item \(\d+ KB; at most \d+ KB with FEED_PAGE_SIZE = 100\): feeds carry its summary and a link to its page$/,
         ),
