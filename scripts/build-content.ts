@@ -166,7 +166,6 @@ if (import.meta.main) {
       assets: { type: 'string' },
       config: { type: 'string' },
       verbose: { type: 'boolean' },
-      config: { type: 'string' },
       quiet: { type: 'boolean' },
     },
   });
@@ -176,7 +175,6 @@ if (import.meta.main) {
     assets: values.assets ? resolve(values.assets) : DEFAULT_BUILD.assets,
     ...(values.config ? { config: resolve(values.config) } : {}),
     verbose: values.verbose || DEFAULT_BUILD.verbose,
-    ...(values.config ? { config: resolve(values.config) } : {}),
     quiet: values.quiet ?? false,
   };
   try {

@@ -1,6 +1,7 @@
 /** Reads and validates an article's metadata: a YAML sidecar or Markdown front matter. */
 import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { canonicalLocale } from '../site/site-config.ts';
 import { isBlank, withoutHiddenCharacters } from './invisible-characters.ts';
 import { slugify } from './slug.ts';
 import { ContentError } from './types.ts';
@@ -19,22 +20,13 @@ const dateField = v.pipe(
   }),
 );
 
-/** The canonical form of a BCP 47 tag ("EN-gb" → "en-GB"), or undefined when Intl rejects it. */
-const canonicalLocale = (tag: string): string | undefined => {
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
-};
-
-// Checked by Intl itself, which formats every date and label of the article later.
+// Checked as the site's own language is (by Intl, which formats the article's dates and labels later).
 const languageTag = v.pipe(
   v.string(),
   v.trim(),
   v.check(
     (value) => canonicalLocale(value) !== undefined,
-    (issue) => `"${issue.input}" is not a valid BCP 47 language tag`,
+    (issue) => `"${issue.input}" is not a language tag such as ru or en-GB`,
   ),
   v.transform((value) => canonicalLocale(value)!),
 );

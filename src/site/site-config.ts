@@ -12,7 +12,7 @@ const text = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be 
  * undefined when it is none. The language itself must be an ISO 639 code of 2 or 3
  * letters: BCP 47 also admits 5 to 8 letters, so "english" would pass Intl alone.
  */
-const canonicalLocale = (value: string): string | undefined => {
+export const canonicalLocale = (value: string): string | undefined => {
   try {
     const [tag] = Intl.getCanonicalLocales(value);
     return tag && /^[a-z]{2,3}(?:-|$)/.test(tag) ? tag : undefined;

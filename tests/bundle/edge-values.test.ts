@@ -192,13 +192,19 @@ const REFUSED: Record<string, Refused> = {
     files: txt('a', 'А', 'language: en-US-US'),
     file: 'a.yaml',
     line: 1,
-    message: /"en-US-US" is not a valid BCP 47 language tag/,
+    message: /"en-US-US" is not a language tag such as ru or en-GB/,
+  },
+  'language: a five-letter word Intl would take': {
+    files: txt('a', 'А', 'language: english'),
+    file: 'a.yaml',
+    line: 1,
+    message: /not a language tag such as ru or en-GB/,
   },
   'language: a number': {
     files: txt('a', 'А', 'language: "12"'),
     file: 'a.yaml',
     line: 1,
-    message: /not a valid BCP 47 language tag/,
+    message: /not a language tag such as ru or en-GB/,
   },
   'image: root-relative': {
     files: txt('a', 'А', 'image: /images/a.png'),
@@ -342,11 +348,21 @@ const SETTINGS: Record<string, Vars> = {
 };
 
 const REFUSED_SETTINGS: Record<string, { vars: Vars; message: RegExp }> = {
-  'SITE_TIME_ZONE: not an IANA zone': { vars: { SITE_TIME_ZONE: 'Mars/Olympus' }, message: /SITE_TIME_ZONE/ },
-  'SITE_LANGUAGE: empty': { vars: { SITE_LANGUAGE: ' ' }, message: /SITE_LANGUAGE/ },
+  'SITE_URL: not http(s)': { vars: { SITE_URL: 'ftp://example.com' }, message: /\[vars\] SITE_URL: / },
+  'SITE_URL: with a query': { vars: { SITE_URL: 'https://example.com/?a=1' }, message: /\[vars\] SITE_URL: / },
+  'SITE_TITLE: blank': { vars: { SITE_TITLE: ' ' }, message: /\[vars\] SITE_TITLE: must not be empty/ },
+  'SITE_LANGUAGE: en-US-US': { vars: { SITE_LANGUAGE: 'en-US-US' }, message: /\[vars\] SITE_LANGUAGE: / },
+  'SITE_TIME_ZONE: not an IANA zone': {
+    vars: { SITE_TIME_ZONE: 'Mars/Olympus' },
+    message: /\[vars\] SITE_TIME_ZONE: /,
+  },
+  'FEED_PAGE_SIZE: 0': { vars: { FEED_PAGE_SIZE: '0' }, message: /\[vars\] FEED_PAGE_SIZE: must be at least 1/ },
+  'FEED_PAGE_SIZE: 101': { vars: { FEED_PAGE_SIZE: '101' }, message: /\[vars\] FEED_PAGE_SIZE: must be at most 100/ },
+  'FEED_PAGE_SIZE: not a number': { vars: { FEED_PAGE_SIZE: 'abc' }, message: /\[vars\] FEED_PAGE_SIZE: / },
+  'WEBSUB_HUB: http': { vars: { WEBSUB_HUB: 'http://hub.example' }, message: /\[vars\] WEBSUB_HUB: / },
   'CONTENT_FOOTER_MARKERS: a blank marker': {
     vars: { CONTENT_FOOTER_MARKERS: [''] },
-    message: /CONTENT_FOOTER_MARKERS/,
+    message: /\[vars\] CONTENT_FOOTER_MARKERS: /,
   },
 };
 
