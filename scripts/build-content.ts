@@ -95,7 +95,9 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
     verbose: options.verbose ?? false,
   });
   // What is scheduled: it reads the clock, so it is only printed; the output never depends on it.
-  if (output && !options.quiet) lines.push(...scheduledLines(result.articles, Date.now()));
+  // Titles as written (the index holds them typeset for pages; each body keeps the original).
+  const asWritten = result.articles.map((meta, i) => ({ ...meta, title: result.bodies[i]?.title ?? meta.title }));
+  if (output && !options.quiet) lines.push(...scheduledLines(asWritten, Date.now()));
   if (!options.quiet || !output) lines.push(summary);
   if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
   return {
