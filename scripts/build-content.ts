@@ -19,8 +19,10 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileArticles, type SourceFile } from '../src/content/compile-articles.ts';
 import type { ContentIndex, ContentSettings } from '../src/content/types.ts';
+import { IMMUTABLE_CACHE_CONTROL } from '../src/http/cache-policy.ts';
+import { SECURITY_HEADERS } from '../src/http/security-headers.ts';
 import { newestUpdate } from '../src/site/newest-update.ts';
-import { paths } from '../src/site/paths.ts';
+import { IMAGES_PREFIX, paths } from '../src/site/paths.ts';
 import { parseSiteConfig, type SiteConfig } from '../src/site/site-config.ts';
 import { createProgress, type Progress } from './build-progress.ts';
 import { type BuildOutput, formatBuildReport } from './build-report.ts';
@@ -74,6 +76,19 @@ const replaceDir = async (dir: string, fill: (tmp: string) => Promise<void>): Pr
   await rename(tmp, dir);
 };
 
+/**
+ * Workers Static Assets' _headers file (https://developers.cloudflare.com/workers/static-assets/headers/):
+ * pictures are served by the assets layer without the Worker, so their
+ * caching and security headers are set here, from the same constants.
+ */
+export const assetHeaders = (): string =>
+  [
+    `${IMAGES_PREFIX}*`,
+    `  Cache-Control: ${IMMUTABLE_CACHE_CONTROL}`,
+    ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${value}`),
+    '',
+  ].join('\n');
+
 export interface BuildResult {
   articles: number;
   warnings: number;
@@ -126,6 +141,7 @@ const writeOutput = async (
   const bodies = result.bodies.map((body) => [paths.articleBody(body.id), JSON.stringify(body)] as const);
   const hash = createHash('sha256').update(JSON.stringify(result.articles)).update(JSON.stringify(result.tags));
   for (const [, json] of bodies) hash.update(json);
+  for (const image of result.images) hash.update(image.src);
   const index: ContentIndex = {
     version: hash.digest('hex').slice(0, 16),
     articles: result.articles,
@@ -144,6 +160,15 @@ const writeOutput = async (
       bytes += Buffer.byteLength(json);
       progress.update({ articlesWritten: i + 1 });
     }
+    // Pictures by their content-addressed names: an unchanged picture keeps its URL and is not uploaded again.
+    if (result.images.length > 0) await mkdir(join(tmp, IMAGES_PREFIX), { recursive: true });
+    for (const image of result.images) {
+      await writeFile(join(tmp, image.src), image.bytes);
+      bytes += image.bytes.length;
+    }
+    const headers = assetHeaders();
+    await writeFile(join(tmp, '_headers'), headers);
+    bytes += Buffer.byteLength(headers);
   });
   await mkdir(dirname(options.index), { recursive: true });
   // Plain JSON in a .txt file, which wrangler uploads as a Text module: the
@@ -154,7 +179,8 @@ const writeOutput = async (
   return {
     articles: index.articles.length,
     drafts: result.drafts,
-    files: bodies.length + 1,
+    // Bodies, pictures, _headers and the index.
+    files: bodies.length + result.images.length + 2,
     bytes,
     version: index.version,
   };

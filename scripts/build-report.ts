@@ -71,6 +71,20 @@ const GROUPS: Record<WarningKind, Group> = {
     text: (count) => `${count} ignored`,
     advice: 'articles are .txt (with an optional .yaml) or .md files',
   },
+  'date-without-time': {
+    noun: 'article',
+    text: (count) => `date without a time of day in ${count}, 12:00 in the site's time zone used in aggregators' feeds`,
+    advice: 'give the time, e.g. 2022-11-28T09:30:00',
+  },
+  'picture-narrow': {
+    noun: 'article',
+    text: (count) => `lead picture narrower than Dzen's 700 px in ${count}`,
+  },
+  'picture-unused': {
+    noun: 'file',
+    text: (count) => `pictures used by no article: ${count}`,
+    advice: 'name them in an article\'s "image" or show them in a Markdown article',
+  },
 };
 
 const numberFormat = new Intl.NumberFormat('en-US');

@@ -9,6 +9,7 @@ import { feedItemBudget, feedItemBytes } from './feed-item-size.ts';
 import { type Metadata, parseMetadata } from './metadata.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { parsePlainText } from './parse-plain-text.ts';
+import { type ImageFile, isPictureFile, MIN_LEAD_WIDTH, readImage } from './read-image.ts';
 import { slugify } from './slug.ts';
 import { countWords, readingMinutes, summarize } from './summarize.ts';
 import {
@@ -31,11 +32,19 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
+/** A picture to publish among the static assets, at `src`. */
+export interface PublishedImage {
+  src: string;
+  bytes: Uint8Array;
+}
+
 export interface CompiledContent {
   /** Newest first. */
   articles: ArticleMeta[];
   tags: TagEntry[];
   bodies: ArticleBody[];
+  /** The pictures the published articles use, each once, ordered by URL. */
+  images: PublishedImage[];
   drafts: number;
   warnings: ContentWarning[];
   errors: ContentIssue[];
@@ -76,7 +85,10 @@ interface Parsed {
   /** The first paragraph, for the summary. */
   lead: string;
   html: string;
+  dzenHtml?: string;
   image?: ArticleImage;
+  /** Pictures from seeds/ the article shows, by file name. */
+  pictures: Map<string, ImageFile>;
 }
 
 export interface CompileOptions {
@@ -100,17 +112,67 @@ export const compileArticles = (
     return text;
   };
 
+  // Pictures are read once each, however many articles show them; names are marked used even when reading fails.
+  const pictureCache = new Map<string, { image: ImageFile; bytes: Uint8Array }>();
+  const usedPictures = new Set<string>();
+  const readPicture = (name: string): { image: ImageFile; bytes: Uint8Array } => {
+    usedPictures.add(name);
+    const cached = pictureCache.get(name);
+    if (cached) return cached;
+    const file = byName.get(name);
+    if (!file) throw new ContentError(`picture "${name}" is not in seeds/`);
+    const read = { image: readImage(name, file.bytes), bytes: file.bytes };
+    pictureCache.set(name, read);
+    return read;
+  };
+
+  /** The lead picture: a file from seeds/ gets its URL, size and type; a URL is kept as it is. */
+  const leadImage = (
+    image: ArticleImage | undefined,
+    pictures: Map<string, ImageFile>,
+    file: string,
+  ): ArticleImage | undefined => {
+    if (!image?.src || !isPictureFile(image.src)) return image;
+    const name = image.src;
+    const { image: read } = readPicture(name);
+    pictures.set(name, read);
+    if (read.width < MIN_LEAD_WIDTH) {
+      warnings.push({
+        file,
+        kind: 'picture-narrow',
+        message: `lead picture "${name}" is ${read.width} px wide; Dzen wants a cover at least ${MIN_LEAD_WIDTH} px wide`,
+      });
+    }
+    const { src, width, height, type, length } = read;
+    return { ...image, src, width, height, type, length };
+  };
+
   const parse = (file: SourceFile): Parsed => {
     const text = decode(file);
+    const pictures = new Map<string, ImageFile>();
     if (file.name.endsWith('.md')) {
-      const { metadata, title, html, text: plain, lead } = parseMarkdown(text);
+      const {
+        metadata,
+        title,
+        html,
+        text: plain,
+        lead,
+        dzenHtml,
+      } = parseMarkdown(text, (name) => {
+        const { image } = readPicture(name);
+        pictures.set(name, image);
+        return image;
+      });
+      const image = leadImage(metadata.image ? { alt: '', ...metadata.image } : undefined, pictures, file.name);
       return {
         metadata,
         title,
         html,
         text: plain,
         lead,
-        ...(metadata.image ? { image: { alt: '', ...metadata.image } } : {}),
+        pictures,
+        ...(dzenHtml !== html ? { dzenHtml } : {}),
+        ...(image ? { image } : {}),
       };
     }
     const stem = file.name.replace(ARTICLE, '');
@@ -125,18 +187,27 @@ export const compileArticles = (
       }
     }
     const article = parsePlainText(text, { footerMarkers: settings.footerMarkers });
-    const image = article.image || metadata.image ? { alt: '', ...article.image, ...metadata.image } : undefined;
+    let image = article.image || metadata.image ? { alt: '', ...article.image, ...metadata.image } : undefined;
+    try {
+      image = leadImage(image, pictures, file.name);
+    } catch (error) {
+      // The picture is named in the sidecar: point there.
+      throw sidecar ? new FileError(sidecar.name, error) : error;
+    }
     return {
       metadata,
       title: metadata.title ?? article.title,
       text: article.paragraphs.join('\n\n'),
       lead: article.paragraphs[0]!,
       html: article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+      pictures,
       ...(image ? { image } : {}),
     };
   };
 
   const compiled: Compiled[] = [];
+  // Only published articles' pictures are published: a draft's stays private.
+  const images = new Map<string, Uint8Array>();
   let drafts = 0;
   const ids = new Map<string, string>();
   let done = 0;
@@ -163,6 +234,10 @@ export const compileArticles = (
         drafts++;
         continue;
       }
+      for (const name of parsed.pictures.keys()) {
+        const { image, bytes } = readPicture(name);
+        images.set(image.src, bytes);
+      }
       compiled.push({
         ...buildArticle(id, file.name, parsed, settings, warnings),
         file: file.name,
@@ -180,8 +255,14 @@ export const compileArticles = (
   onProgress?.(done);
 
   for (const file of files) {
-    if (ARTICLE.test(file.name) || sidecars.has(file.name)) continue;
-    if (SIDECAR.test(file.name)) {
+    if (ARTICLE.test(file.name) || sidecars.has(file.name) || usedPictures.has(file.name)) continue;
+    if (isPictureFile(file.name)) {
+      warnings.push({
+        file: file.name,
+        kind: 'picture-unused',
+        message: 'picture not used by any article: name it in an article\'s "image" or show it in a Markdown article',
+      });
+    } else if (SIDECAR.test(file.name)) {
       errors.push({
         file: file.name,
         message: `metadata without an article: expected ${file.name.replace(SIDECAR, '.txt')}`,
@@ -205,6 +286,7 @@ export const compileArticles = (
     articles,
     tags: indexTags(articles),
     bodies: compiled.map((entry) => entry.body),
+    images: [...images].map(([src, bytes]) => ({ src, bytes })).sort((a, b) => compare(a.src, b.src)),
     drafts,
     warnings: warnings.sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0)),
     errors: errors.sort((a, b) => compare(a.file, b.file)),
@@ -214,7 +296,7 @@ export const compileArticles = (
 const buildArticle = (
   id: string,
   file: string,
-  { metadata, title, text, lead, html, image }: Parsed,
+  { metadata, title, text, lead, html, dzenHtml, image }: Parsed,
   settings: ContentSettings,
   warnings: ContentWarning[],
 ): { meta: ArticleMeta; body: ArticleBody } => {
@@ -225,6 +307,14 @@ const buildArticle = (
       file,
       kind: date === FALLBACK_DATE ? 'date-fallback' : 'date-from-file-name',
       message: `no date: using ${date}${date === FALLBACK_DATE ? ' (the fallback)' : ' from the file name'}; set "date" in its metadata`,
+    });
+  }
+  if (metadata.date && /^\d{4}-\d{2}-\d{2}$/.test(metadata.date)) {
+    // Dzen, Yandex and Google News show and sort by the minute.
+    warnings.push({
+      file,
+      kind: 'date-without-time',
+      message: `date without a time of day: the aggregators' feeds say 12:00 in ${settings.timeZone}; set e.g. "${metadata.date}T09:30:00"`,
     });
   }
   const published = toZonedIso(date, settings.timeZone);
@@ -254,7 +344,15 @@ const buildArticle = (
   const page = { title: typesetText(meta.title, meta.language), summary: typesetText(meta.summary, meta.language) };
   return {
     meta: { ...meta, ...page },
-    body: { id, pageHtml: typesetHtml(html, meta.language), html, text, title: meta.title, summary: meta.summary },
+    body: {
+      id,
+      pageHtml: typesetHtml(html, meta.language),
+      html,
+      text,
+      title: meta.title,
+      summary: meta.summary,
+      ...(dzenHtml ? { dzenHtml } : {}),
+    },
   };
 };
 
@@ -274,7 +372,9 @@ const fitIntoFeeds = (
 ): void => {
   const size = feedItemBytes(entry.meta, entry.body);
   if (size <= budget) return;
-  const { meta, body } = entry;
+  const { meta } = entry;
+  // Dzen's copy of the text goes too: its feed then carries the same summary and link.
+  const { dzenHtml: _, ...body } = entry.body;
   const link = `<a href="${paths.article(meta.slug)}">${escapeHtml(labelsFor(meta.language).readWholeArticle)}</a>`;
   entry.body = { ...body, html: `<p>${escapeHtml(body.summary)}</p>\n<p>${link}</p>`, text: body.summary };
   const limit = `at most ${kilobytes(budget)} KB with FEED_PAGE_SIZE = ${pageSize}`;

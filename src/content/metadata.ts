@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { canonicalLocale } from '../site/site-config.ts';
 import { isBlank, withoutHiddenCharacters } from './invisible-characters.ts';
+import { isPictureFile } from './read-image.ts';
 import { slugify } from './slug.ts';
 import { ContentError } from './types.ts';
 import { parseDateTime } from './zoned-date.ts';
@@ -58,14 +59,16 @@ export const absoluteHttpUrl = (value: string): string | undefined => {
   return url.hostname === '' ? undefined : url.href;
 };
 
-export const NO_LOCAL_IMAGES = 'the site serves no images of its own yet';
+/** What a picture may be: the site publishes those in seeds/ itself, under URLs of its choosing. */
+export const IMAGE_SOURCES = 'a picture file in seeds/ (photo.jpg) or an absolute http(s) URL';
 
-// Nothing that could run script, and nothing root-relative: no route serves
-// pictures yet, so such a URL would point at a 404 (and "/\\host" at another site).
-const imageUrl = v.pipe(
+// A picture beside the article in seeds/ (read and published by the build), or an
+// absolute URL elsewhere. Nothing that could run script, and nothing root-relative,
+// which would point at a page of this site (and "/\\host" at another site).
+const imageSource = v.pipe(
   text,
-  v.check((value) => absoluteHttpUrl(value) !== undefined, `must be an absolute http(s) URL (${NO_LOCAL_IMAGES})`),
-  v.transform((value) => absoluteHttpUrl(value)!),
+  v.check((value) => isPictureFile(value) || absoluteHttpUrl(value) !== undefined, `must be ${IMAGE_SOURCES}`),
+  v.transform((value) => (isPictureFile(value) ? value : absoluteHttpUrl(value)!)),
 );
 
 export const MetadataSchema = v.strictObject({
@@ -99,8 +102,8 @@ export const MetadataSchema = v.strictObject({
       v.unknown(),
       v.transform((value) => (typeof value === 'string' ? { src: value } : value)),
       v.strictObject(
-        { src: imageUrl, alt: v.optional(text), caption: v.optional(text) },
-        'must be a URL or { src, alt, caption }',
+        { src: imageSource, alt: v.optional(text), caption: v.optional(text) },
+        `must be ${IMAGE_SOURCES}, or { src, alt, caption }`,
       ),
     ),
   ),

@@ -3,7 +3,9 @@ import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import { ARTICLES_PREFIX } from '../site/paths.ts';
 import { isBlank } from './invisible-characters.ts';
-import { absoluteHttpUrl, type Metadata, NO_LOCAL_IMAGES, parseMetadata } from './metadata.ts';
+import { absoluteHttpUrl, IMAGE_SOURCES, type Metadata, parseMetadata } from './metadata.ts';
+import { type ImageFile, isPictureFile } from './read-image.ts';
+import { renderDzenHtml } from './render-dzen-html.ts';
 import { ContentError } from './types.ts';
 
 export interface MarkdownArticle {
@@ -14,6 +16,8 @@ export interface MarkdownArticle {
   text: string;
   /** The first paragraph as plain text, for the summary. */
   lead: string;
+  /** The same body in the tags Dzen accepts. */
+  dzenHtml: string;
 }
 
 // Raw HTML is off: Markdown's own syntax is all an article may use, so
@@ -53,20 +57,39 @@ const plainBlocks = (tokens: readonly Token[]): { text: string; paragraph: boole
   return blocks.filter((block) => block.text !== '');
 };
 
+/** Finds a picture file named in the article (`![alt](photo.jpg)`); throws a ContentError if it cannot. */
+export type PictureResolver = (name: string) => ImageFile;
+
 /**
- * Relative links would break in feeds, whose items are read far from the
- * site: resolve them to root-relative form against the articles' folder.
- * Images must be absolute: no route serves pictures of the site's own yet.
+ * A picture named by its file in seeds/ becomes its published URL, with its
+ * size, so pages do not shift as it loads; any other picture must be an
+ * absolute URL. Relative links would break in feeds, whose items are read far
+ * from the site: they are resolved to root-relative form against the articles' folder.
  */
-const resolveRelativeUrls = (tokens: Token[]): void => {
+const resolveRelativeUrls = (tokens: Token[], picture: PictureResolver | undefined): void => {
   const base = new URL(ARTICLES_PREFIX, 'https://relative.invalid');
   for (const token of tokens) {
+    const line = (token.map?.[0] ?? 0) + 1;
     for (const child of token.children ?? []) {
       if (child.type === 'image') {
         const src = String(child.attrGet('src') ?? '');
+        if (picture && isPictureFile(src)) {
+          let image: ImageFile;
+          try {
+            image = picture(src);
+          } catch (error) {
+            if (error instanceof ContentError) throw new ContentError(error.message, line);
+            throw error;
+          }
+          child.attrSet('src', image.src);
+          child.attrSet('width', String(image.width));
+          child.attrSet('height', String(image.height));
+          child.attrSet('loading', 'lazy');
+          child.attrSet('decoding', 'async');
+          continue;
+        }
         if (absoluteHttpUrl(src) === undefined) {
-          const line = (token.map?.[0] ?? 0) + 1;
-          throw new ContentError(`image "${src}" is not an absolute http(s) URL: ${NO_LOCAL_IMAGES}`, line);
+          throw new ContentError(`image "${src}" must be ${IMAGE_SOURCES}`, line);
         }
         continue;
       }
@@ -78,7 +101,7 @@ const resolveRelativeUrls = (tokens: Token[]): void => {
   }
 };
 
-export const parseMarkdown = (source: string): MarkdownArticle => {
+export const parseMarkdown = (source: string, picture?: PictureResolver): MarkdownArticle => {
   let yaml: string | undefined;
   const md = createRenderer((raw) => (yaml = raw));
   const tokens = md.parse(source, {});
@@ -102,12 +125,13 @@ export const parseMarkdown = (source: string): MarkdownArticle => {
   const blocks = plainBlocks(tokens);
   if (blocks.length === 0) throw new ContentError('the article has no text', 2 + yaml.split('\n').length);
 
-  resolveRelativeUrls(tokens);
+  resolveRelativeUrls(tokens, picture);
   const html = md.renderer.render(tokens, md.options, {}).trim();
   return {
     metadata,
     title,
     html,
+    dzenHtml: renderDzenHtml(tokens).trim(),
     text: blocks.map((block) => block.text).join('\n\n'),
     lead: (blocks.find((block) => block.paragraph) ?? blocks[0]!).text,
   };

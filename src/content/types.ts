@@ -3,10 +3,15 @@ import type { SiteConfig } from '../site/site-config.ts';
 
 /** A photo that illustrates an article; plain-text articles carry only its alt text and caption. */
 export interface ArticleImage {
-  /** Root-relative or absolute URL; absent when the source names no file. */
+  /** Root-relative (a picture from seeds/, under /images/) or absolute URL; absent when the source names no file. */
   src?: string;
   alt: string;
   caption?: string;
+  /** For a picture from seeds/, read by the build: displayed size in pixels, media type and file size in bytes. */
+  width?: number;
+  height?: number;
+  type?: string;
+  length?: number;
 }
 
 /** A tag as the article spells it, and the slug of its page. */
@@ -52,6 +57,8 @@ export interface ArticleBody {
   /** For feeds, as written (the index holds them typeset, for pages). */
   title: string;
   summary: string;
+  /** For Dzen's feed: `html` in the tags Dzen accepts, where that differs from it (Markdown with more than paragraphs and links). */
+  dzenHtml?: string;
 }
 
 /** A tag and the articles that carry it. */
@@ -94,7 +101,10 @@ export type WarningKind =
   | 'control-characters'
   | 'slug-suffixed'
   | 'summary-in-feeds'
-  | 'ignored-file';
+  | 'ignored-file'
+  | 'date-without-time'
+  | 'picture-narrow'
+  | 'picture-unused';
 
 /** A problem that does not stop the build. */
 export interface ContentWarning extends ContentIssue {

@@ -39,6 +39,12 @@ export const CACHE_CONTROL = {
 export type CachePolicy = keyof typeof CACHE_CONTROL;
 
 /**
+ * Pictures under content-addressed URLs: a changed picture gets a new URL, so
+ * a copy never goes stale. Set by the assets layer (dist/assets/_headers), not per response.
+ */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/**
  * The policy's Cache-Control for a response that stays true for `secondsLeft`
  * more seconds (until the next publication that changes it): max-age plus
  * stale-while-revalidate never reach past that instant, so no cache, at the

@@ -11,7 +11,7 @@ export const MIME = {
   xml: 'application/xml; charset=utf-8',
 } as const;
 
-const IMAGE_TYPES: Record<string, string> = {
+export const IMAGE_TYPES: Record<string, string> = {
   avif: 'image/avif',
   gif: 'image/gif',
   jpeg: 'image/jpeg',

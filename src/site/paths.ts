@@ -3,6 +3,8 @@ import { FEED_FORMATS, type FeedFormat } from '../feeds/formats.ts';
 
 export const ARTICLES_PREFIX = '/articles/';
 
+export const IMAGES_PREFIX = '/images/';
+
 export const paths = {
   home: '/',
   article: (slug: string) => `${ARTICLES_PREFIX}${slug}`,
@@ -12,9 +14,15 @@ export const paths = {
   /** Picks the format from the Accept header. */
   negotiatedFeed: '/feed',
   opml: '/feeds.opml',
+  /** The aggregators' own dialects: Dzen's RSS, Yandex Webmaster's fresh-content RSS, the Google News sitemap. */
+  dzenFeed: '/feeds/dzen.xml',
+  yandexFeed: '/feeds/yandex.xml',
+  newsSitemap: '/sitemap-news.xml',
   favicon: '/favicon.svg',
   sitemap: '/sitemap.xml',
   robots: '/robots.txt',
+  /** A picture among the static assets, by its content-addressed file name; served by the assets layer itself. */
+  image: (file: string) => `${IMAGES_PREFIX}${file}`,
   /** Where the content build puts an article's body among the static assets. */
   articleBody: (id: string) => `/_content/articles/${id}.json`,
 } as const;

@@ -24,3 +24,7 @@ export const SETTINGS: ContentSettings = {
   footerMarkers: ['Подписывайтесь на наши страницы в соцсетях:'],
   pageSize: 20,
 };
+
+/** A picture from tests/fixtures/images/ (made by make.sh there). */
+export const fixtureImage = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/images', name)));

@@ -50,14 +50,14 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
 
   it('prints a one-line summary and writes the index and one asset per article', async () => {
     await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
-    await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-01-01');
+    await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-01-01T10:00:00');
     await writeFile(join(dir, 'seeds/b.txt'), 'Другой\n\nТекст.');
     const { code, stdout, stderr } = await build();
     expect(code).toBe(0);
     expect(stdout.split('\n')).toEqual([
       'warning: b.txt: no date: using 1970-01-01 (the fallback); set "date" in its metadata',
       expect.stringMatching(
-        /^content: 2 articles, 1 warning; wrote 3 files \(\d+ B\) in \d+ ms, version [0-9a-f]{16}$/,
+        /^content: 2 articles, 1 warning; wrote 4 files \([\d.]+ k?B\) in \d+ ms, version [0-9a-f]{16}$/,
       ),
       '',
     ]);
@@ -80,7 +80,7 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
         (name) => `warning: ${name}.txt: no date: using 1970-01-01 (the fallback); set "date" in its metadata`,
       ),
     );
-    expect(verbose[4]).toMatch(/^content: 4 articles, 4 warnings; wrote 5 files/);
+    expect(verbose[4]).toMatch(/^content: 4 articles, 4 warnings; wrote 6 files/);
   });
 
   it('writes byte-identical output on every build', async () => {

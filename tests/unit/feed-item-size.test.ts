@@ -19,7 +19,7 @@ const paragraph = (n: number) => `Абзац ${n} с "кавычками" & [с�
 const article = (name: string, paragraphs: number, extra = '') =>
   source(
     `${name}.md`,
-    `---\ntitle: Статья "${name}" & <b>\ndate: 2023-01-01\ntags: ["a&b", "c\\"d"]${extra}\n---\n` +
+    `---\ntitle: Статья "${name}" & <b>\ndate: 2023-01-01T10:00:00\ntags: ["a&b", "c\\"d"]${extra}\n---\n` +
       Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join('\n\n'),
   );
 
