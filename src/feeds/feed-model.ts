@@ -1,12 +1,28 @@
 /** One model of a feed page, from which every format is rendered. */
 
 import { escapeHtml } from '../content/escape-html.ts';
-import type { ArticleBody, ArticleMeta } from '../content/types.ts';
+import type { ArticleBody, ArticleImage, ArticleMeta } from '../content/types.ts';
+import { imageType } from '../http/mime-types.ts';
 import { newestUpdate } from '../site/newest-update.ts';
 import type { Page } from '../site/pagination.ts';
 import { absoluteUrl, pagedPath, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { FEED_FORMAT_IDS, type FeedFormat } from './formats.ts';
+
+/** An article's lead picture as feeds describe it. */
+export interface FeedImage {
+  /** Absolute URL. */
+  url: string;
+  alt: string;
+  caption?: string;
+  /** Media type: known for pictures from seeds/, guessed from the extension for a URL. */
+  type: string;
+  /** Known for pictures from seeds/ only. */
+  width?: number;
+  height?: number;
+  /** File size in bytes; known for pictures from seeds/ only. */
+  length?: number;
+}
 
 export interface FeedItem {
   meta: ArticleMeta;
@@ -15,7 +31,7 @@ export interface FeedItem {
   url: string;
   /** The body, with the photo in front and every root-relative link made absolute, for reading away from the site. */
   contentHtml: string;
-  imageUrl?: string;
+  image?: FeedImage;
 }
 
 /** RFC 5005 paging: absolute URLs of the neighbouring pages in this feed's own format. */
@@ -58,6 +74,40 @@ const ROOT_RELATIVE = /(\s(?:href|src)=")\/(?!\/)/g;
 
 export const absolutizeHtml = (html: string, siteUrl: string): string => html.replace(ROOT_RELATIVE, `$1${siteUrl}/`);
 
+/** The lead picture in front of the text, with its size where known, so readers reserve its space. */
+export const figureHtml = (image: FeedImage | undefined): string =>
+  image
+    ? `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt)}"` +
+      `${image.width && image.height ? ` width="${image.width}" height="${image.height}"` : ''}>` +
+      `${image.caption ? `<figcaption>${escapeHtml(image.caption)}</figcaption>` : ''}</figure>\n`
+    : '';
+
+const feedImage = (site: SiteConfig, image: ArticleImage | undefined): FeedImage | undefined => {
+  if (!image?.src) return undefined;
+  const url = absoluteUrl(site.url, image.src);
+  return {
+    url,
+    alt: image.alt,
+    ...(image.caption ? { caption: image.caption } : {}),
+    type: image.type ?? imageType(url),
+    ...(image.width && image.height ? { width: image.width, height: image.height } : {}),
+    ...(image.length ? { length: image.length } : {}),
+  };
+};
+
+/** One article as every feed carries it. */
+export const createFeedItem = (site: SiteConfig, meta: ArticleMeta, body: ArticleBody): FeedItem => {
+  const image = feedImage(site, meta.image);
+  return {
+    // Feeds carry the title and summary as written; the index holds them typeset, for pages.
+    meta: { ...meta, title: body.title, summary: body.summary },
+    body,
+    url: absoluteUrl(site.url, paths.article(meta.slug)),
+    contentHtml: figureHtml(image) + absolutizeHtml(body.html, site.url),
+    ...(image ? { image } : {}),
+  };
+};
+
 export const createFeedModel = (
   site: SiteConfig,
   source: FeedSource,
@@ -90,20 +140,6 @@ export const createFeedModel = (
       FeedPaging
     >,
     updated: newestUpdate(entries.map(({ meta }) => meta)),
-    items: entries.map(({ meta, body }) => {
-      const imageUrl = meta.image?.src ? url(meta.image.src) : undefined;
-      const figure = imageUrl
-        ? `<figure><img src="${escapeHtml(imageUrl)}" alt="${escapeHtml(meta.image?.alt ?? '')}">` +
-          `${meta.image?.caption ? `<figcaption>${escapeHtml(meta.image.caption)}</figcaption>` : ''}</figure>\n`
-        : '';
-      return {
-        // Feeds carry the title and summary as written; the index holds them typeset, for pages.
-        meta: { ...meta, title: body.title, summary: body.summary },
-        body,
-        url: url(paths.article(meta.slug)),
-        contentHtml: figure + absolutizeHtml(body.html, site.url),
-        ...(imageUrl ? { imageUrl } : {}),
-      };
-    }),
+    items: entries.map(({ meta, body }) => createFeedItem(site, meta, body)),
   };
 };

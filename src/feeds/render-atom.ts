@@ -4,6 +4,7 @@ import { escapeHtml } from '../content/escape-html.ts';
 import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';
+import { enclosureOf } from './media-rss.ts';
 import { cdataText, xmlAttribute, xmlText } from './xml-text.ts';
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
@@ -36,12 +37,18 @@ export const renderAtom = (model: FeedModel): string => {
   });
   for (const item of model.items) {
     const { meta } = item;
+    const enclosure = enclosureOf(item.image);
     feed.addItem({
       ...itemOptions(item),
       // Atom titles are written as type="html": escape the text.
       title: cdataText(escapeHtml(meta.title)),
       author: [{ name: xmlText(meta.author ?? model.site.author) }],
       category: meta.tags.map((tag) => ({ term: xmlAttribute(tag.name) })),
+      // link rel="enclosure" with the picture's type and length (RFC 4287 §4.2.7.2). The library
+      // writes the type as "image/" and the URL's extension, which is right for the build's URLs only.
+      ...(enclosure && enclosure.type === `image/${enclosure.url.split('.').pop()}`
+        ? { enclosure: { ...enclosure, url: xmlAttribute(enclosure.url) } }
+        : {}),
     });
   }
   return extendRoot(feed.atom1(), model);

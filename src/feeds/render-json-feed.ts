@@ -20,14 +20,27 @@ export const renderJsonFeed = (model: FeedModel): string => {
     language: model.site.language,
     authors,
     ...(model.site.hub ? { hubs: [{ type: 'WebSub', url: model.site.hub }] } : {}),
-    items: model.items.map(({ meta, body, url, contentHtml, imageUrl }) => ({
+    items: model.items.map(({ meta, body, url, contentHtml, image }) => ({
       id: meta.guid,
       url,
       title: meta.title,
       content_html: contentHtml,
       content_text: body.text,
       summary: meta.summary,
-      ...(imageUrl ? { image: imageUrl } : {}),
+      ...(image ? { image: image.url } : {}),
+      // The picture as an attachment too, with its type and size (JSON Feed 1.1, "attachments").
+      ...(image
+        ? {
+            attachments: [
+              {
+                url: image.url,
+                mime_type: image.type,
+                ...(image.caption ? { title: image.caption } : {}),
+                ...(image.length ? { size_in_bytes: image.length } : {}),
+              },
+            ],
+          }
+        : {}),
       date_published: meta.published,
       date_modified: meta.updated,
       authors: meta.author ? [{ name: meta.author }] : authors,

@@ -1,9 +1,10 @@
 /** RSS 2.0, written by the feed library from the feed model. */
 import { type Extension, Feed } from 'feed';
-import { imageType, MIME, mediaType } from '../http/mime-types.ts';
+import { MIME, mediaType } from '../http/mime-types.ts';
 import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';
+import { declareNamespaces, enclosureOf, MEDIA_NS, mediaContent } from './media-rss.ts';
 import { cdataText, xmlText } from './xml-text.ts';
 
 // Channel extensions replace the library's own atom:link list (self only) with
@@ -30,7 +31,8 @@ export const renderRss = (model: FeedModel): string => {
   const feed = new Feed({ ...channelOptions(model, 'rss'), language: model.site.language });
   for (const extension of channelExtensions(model)) feed.addExtension(extension);
   for (const item of model.items) {
-    const { meta, imageUrl } = item;
+    const { meta, image } = item;
+    const enclosure = enclosureOf(image);
     feed.addItem({
       ...itemOptions(item),
       title: cdataText(meta.title),
@@ -42,9 +44,12 @@ export const renderRss = (model: FeedModel): string => {
         ...(meta.language !== model.site.language
           ? [{ name: 'dc:language', objects: { _text: xmlText(meta.language) } }]
           : []),
+        // The picture's size in pixels and its caption, which an enclosure cannot carry (Google News asks for Media RSS).
+        ...(image ? [mediaContent(image)] : []),
       ],
-      ...(imageUrl ? { enclosure: { url: imageUrl, type: imageType(imageUrl), length: 0 } } : {}),
+      ...(enclosure ? { enclosure } : {}),
     });
   }
-  return feed.rss2();
+  const xml = feed.rss2();
+  return model.items.some((item) => item.image) ? declareNamespaces(xml, { media: MEDIA_NS }) : xml;
 };

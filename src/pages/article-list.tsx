@@ -32,6 +32,18 @@ export const ArticleList = ({ site, articles }: { site: SiteConfig; articles: re
     <>
       {articles.map((article) => (
         <article class="teaser" lang={article.language}>
+          {article.image?.src && article.image.width && article.image.height ? (
+            // A thumbnail beside the teaser; the title next to it says what it shows, so it is decorative.
+            <img
+              class="thumb"
+              src={article.image.src}
+              alt=""
+              width={article.image.width}
+              height={article.image.height}
+              loading="lazy"
+              decoding="async"
+            />
+          ) : null}
           <h3>
             <a href={paths.article(article.slug)}>{article.title}</a>
           </h3>

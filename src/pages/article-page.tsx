@@ -1,7 +1,7 @@
 /** An article's own page: the permalink every feed item points to, described for link previews and search engines. */
 import { raw } from 'hono/html';
 import { truncate } from '../content/truncate.ts';
-import type { ArticleBody, ArticleMeta } from '../content/types.ts';
+import type { ArticleBody, ArticleImage, ArticleMeta } from '../content/types.ts';
 import { labelsFor } from '../site/labels.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
@@ -22,6 +22,21 @@ export interface ArticlePageProps {
 const TITLE_LENGTH = 110;
 const DESCRIPTION_LENGTH = 200;
 
+/** The picture as a schema.org ImageObject when its size is known, else its URL. */
+const imageObject = (site: SiteConfig, src: string, image: ArticleImage) => {
+  const url = absoluteUrl(site.url, src);
+  if (!image.width || !image.height) return url;
+  return {
+    '@type': 'ImageObject',
+    url,
+    contentUrl: url,
+    width: image.width,
+    height: image.height,
+    ...(image.type ? { encodingFormat: image.type } : {}),
+    ...(image.caption ? { caption: image.caption } : {}),
+  };
+};
+
 /** schema.org NewsArticle; "<" is escaped so no text can close the script element. */
 const jsonLd = (site: SiteConfig, meta: ArticleMeta, url: string): string =>
   JSON.stringify({
@@ -40,7 +55,7 @@ const jsonLd = (site: SiteConfig, meta: ArticleMeta, url: string): string =>
       name: site.title,
       logo: { '@type': 'ImageObject', url: absoluteUrl(site.url, paths.favicon) },
     },
-    ...(meta.image?.src ? { image: absoluteUrl(site.url, meta.image.src) } : {}),
+    ...(meta.image?.src ? { image: imageObject(site, meta.image.src, meta.image) } : {}),
     ...(meta.source ? { isBasedOn: meta.source } : {}),
     keywords: meta.tags.map((tag) => tag.name),
     wordCount: meta.wordCount,
@@ -48,6 +63,7 @@ const jsonLd = (site: SiteConfig, meta: ArticleMeta, url: string): string =>
 
 const SocialTags = ({ site, meta, url }: { site: SiteConfig; meta: ArticleMeta; url: string }) => {
   const image = meta.image?.src ? absoluteUrl(site.url, meta.image.src) : undefined;
+  const alt = meta.image?.alt || meta.image?.caption;
   return (
     <>
       <meta property="og:type" content="article" />
@@ -56,7 +72,19 @@ const SocialTags = ({ site, meta, url }: { site: SiteConfig; meta: ArticleMeta; 
       <meta property="og:url" content={url} />
       <meta property="og:site_name" content={site.title} />
       <meta property="og:locale" content={labelsFor(meta.language).locale} />
-      {image ? <meta property="og:image" content={image} /> : null}
+      {image ? (
+        <>
+          <meta property="og:image" content={image} />
+          {meta.image?.type ? <meta property="og:image:type" content={meta.image.type} /> : null}
+          {meta.image?.width && meta.image.height ? (
+            <>
+              <meta property="og:image:width" content={String(meta.image.width)} />
+              <meta property="og:image:height" content={String(meta.image.height)} />
+            </>
+          ) : null}
+          {alt ? <meta property="og:image:alt" content={alt} /> : null}
+        </>
+      ) : null}
       <meta property="article:published_time" content={meta.published} />
       <meta property="article:modified_time" content={meta.updated} />
       {meta.tags.map((tag) => (
@@ -65,6 +93,7 @@ const SocialTags = ({ site, meta, url }: { site: SiteConfig; meta: ArticleMeta; 
       <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
       <meta name="twitter:title" content={truncate(meta.title, TITLE_LENGTH)} />
       <meta name="twitter:description" content={truncate(meta.summary, DESCRIPTION_LENGTH)} />
+      {image && alt ? <meta name="twitter:image:alt" content={alt} /> : null}
       <script type="application/ld+json">{raw(jsonLd(site, meta, url))}</script>
     </>
   );
@@ -107,7 +136,18 @@ export const ArticlePage = ({ site, meta, body, older, newer }: ArticlePageProps
         </p>
         {meta.image ? (
           <figure>
-            {meta.image.src ? <img src={meta.image.src} alt={meta.image.alt} /> : null}
+            {meta.image.src ? (
+              // The lead is in view as the page opens: loaded at once, decoded off the main thread, its box reserved.
+              <img
+                src={meta.image.src}
+                alt={meta.image.alt}
+                {...(meta.image.width && meta.image.height
+                  ? { width: meta.image.width, height: meta.image.height }
+                  : {})}
+                loading="eager"
+                decoding="async"
+              />
+            ) : null}
             {meta.image.caption ? <figcaption>{meta.image.caption}</figcaption> : null}
           </figure>
         ) : null}

@@ -22,6 +22,8 @@ a:hover{text-decoration-thickness:2px}
 .meta{color:var(--muted);font-size:.95rem;margin:.25rem 0 .75rem}
 .teaser{border-top:1px solid var(--rule);padding-block:1.25rem}
 .teaser p{margin:.35rem 0}
+.teaser{display:flow-root}
+.thumb{float:right;width:7rem;height:auto;margin:.25rem 0 .5rem 1rem;border-radius:.25rem}
 .tags{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.4rem}
 .tags a{display:inline-block;padding:.1rem .6rem;border:1px solid var(--rule);border-radius:1rem;font-size:.9rem;text-decoration:none}
 figure{margin:1rem 0 1.5rem}
