@@ -10,6 +10,7 @@ const LISTS = new Set([
   'feed.entry',
   'feed.entry.link',
   'feed.entry.category',
+  'urlset.url',
 ]);
 
 const parser = new XMLParser({
