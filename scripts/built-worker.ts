@@ -82,10 +82,12 @@ export const startBuiltWorker = async ({
           modulesRoot: dirname(scriptPath),
           compatibilityDate: config.compatibility_date,
           bindings,
+          // The assets router as wrangler.toml sets it up: the Worker first, except where run_worker_first says not.
           assets: {
             directory: assetsDir ?? join(projectRoot, 'dist/assets'),
             binding: 'ASSETS',
-            routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+            routerConfig: { has_user_worker: true },
+            run_worker_first: config.run_worker_first,
           },
         },
       ],

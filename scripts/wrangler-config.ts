@@ -9,13 +9,22 @@ export interface WranglerConfig {
   name: string;
   compatibility_date: string;
   vars: Record<string, unknown>;
+  /** [assets] run_worker_first: true, or route patterns. */
+  run_worker_first: boolean | string[];
 }
 
 export const WRANGLER_TOML = join(projectRoot, 'wrangler.toml');
 
 export const readWranglerConfig = async (path = WRANGLER_TOML): Promise<WranglerConfig> => {
-  const config = parseToml(await readFile(path, 'utf8')) as Partial<WranglerConfig>;
+  const config = parseToml(await readFile(path, 'utf8')) as Partial<WranglerConfig> & {
+    assets?: { run_worker_first?: boolean | string[] };
+  };
   if (!config.name || !config.compatibility_date)
     throw new Error('wrangler.toml: name and compatibility_date are required');
-  return { name: config.name, compatibility_date: config.compatibility_date, vars: config.vars ?? {} };
+  return {
+    name: config.name,
+    compatibility_date: config.compatibility_date,
+    vars: config.vars ?? {},
+    run_worker_first: config.assets?.run_worker_first ?? false,
+  };
 };

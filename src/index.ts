@@ -15,7 +15,9 @@ import { sendRendered } from './http/send-rendered.ts';
 import { FAVICON_SVG } from './pages/favicon.ts';
 import { renderNotFoundPage, renderRobotsTxt, renderSitemapXml } from './pages/render-pages.tsx';
 import { pingPublishedFeeds } from './routes/ping-published-feeds.ts';
+import { serveAggregatorFeed, serveNewsSitemap } from './routes/serve-aggregator.ts';
 import { feedError, serveFeed, serveNegotiatedFeed, serveOpml } from './routes/serve-feed.ts';
+import { serveImage } from './routes/serve-image.ts';
 import { serveArticle, serveHome, serveTag } from './routes/serve-page.ts';
 import { allArticles, nextSitePublication } from './site/content-store.ts';
 import { paths } from './site/paths.ts';
@@ -60,6 +62,14 @@ for (const format of FEED_FORMAT_IDS) {
 }
 route(paths.negotiatedFeed, serveNegotiatedFeed, { cors: true });
 route(paths.opml, serveOpml, { cors: true });
+
+// Aggregators: /feeds/dzen.xml, /feeds/yandex.xml and /sitemap-news.xml, each the window of days it reads.
+route(paths.dzenFeed, (c) => serveAggregatorFeed(c, 'dzen'), { cors: true });
+route(paths.yandexFeed, (c) => serveAggregatorFeed(c, 'yandex'), { cors: true });
+route(paths.newsSitemap, serveNewsSitemap);
+
+// Pictures: served by the assets layer at the root of a host; here only for a site under a path.
+route(paths.image(':file'), serveImage);
 
 // Feed-like paths get a short text 404 that a reader can show; people get the HTML page.
 const FEED_LIKE = /\.(xml|json|opml)$|^\/feed(\/|$)/;

@@ -4,6 +4,7 @@
  */
 import { paths } from '../site/paths.ts';
 import { changedBetween, type Timeline, type TimeWindow } from '../site/publication.ts';
+import { DZEN_WINDOW, YANDEX_WINDOW } from './aggregator-window.ts';
 import { FEED_FORMAT_IDS } from './formats.ts';
 
 /** A feed's subscription document (its first page: the `self` link hubs know it by) and the articles it follows. */
@@ -16,10 +17,12 @@ export interface FeedTopic {
 
 /**
  * Feeds that show only a recent window of the site's articles: the aggregator
- * feeds register here (e.g. `{ path: '/feeds/dzen.xml', window: { ms: 3 * DAY_MS } }`),
- * so the cron pings them when an item enters or leaves.
+ * feeds, so the cron pings them when an item enters or leaves.
  */
-export const WINDOWED_FEEDS: readonly { path: string; window: TimeWindow }[] = [];
+export const WINDOWED_FEEDS: readonly { path: string; window: TimeWindow }[] = [
+  { path: paths.dzenFeed, window: DZEN_WINDOW },
+  { path: paths.yandexFeed, window: YANDEX_WINDOW },
+];
 
 const feedPathsOf = (tag?: string): string[] => FEED_FORMAT_IDS.map((format) => paths.feed(format, tag));
 

@@ -28,5 +28,6 @@ export const renderSitemap = (
     '',
   ].join('\n');
 
+/** Both sitemaps, so crawlers (Google News among them) find the news sitemap without being told. */
 export const renderRobots = (site: SiteConfig): string =>
-  `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site.url, paths.sitemap)}\n`;
+  `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site.url, paths.sitemap)}\nSitemap: ${absoluteUrl(site.url, paths.newsSitemap)}\n`;

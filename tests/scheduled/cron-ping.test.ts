@@ -20,6 +20,8 @@ const runCron = (scheduledTime: number) =>
   worker.scheduled(createScheduledController({ scheduledTime, cron: '* * * * *' }), env);
 
 const feeds = (prefix: string) => ['rss.xml', 'atom.xml', 'feed.json'].map((file) => `${ORIGIN}${prefix}/${file}`);
+/** The aggregator feeds: a publication enters their window too. */
+const windowed = [`${ORIGIN}/feeds/dzen.xml`, `${ORIGIN}/feeds/yandex.xml`];
 
 // The cron logs its one-line summary; the tests read it here instead of the console.
 let log: MockInstance<typeof console.log>;
@@ -29,12 +31,12 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('the cron', () => {
-  it('pings the hub for exactly the feeds the minute’s publication changed: the site’s and its tags’', async () => {
+  it('pings the hub for exactly the feeds the minute’s publication changed: the site’s, its tags’ and the aggregators’', async () => {
     await scriptHub([]);
     await runCron(PUBLICATION);
     const pings = await received();
     expect(pings.flatMap((ping) => ping.topics).sort()).toEqual(
-      [...feeds(''), ...feeds('/tags/ekonomika'), ...feeds('/tags/embargo')].sort(),
+      [...feeds(''), ...feeds('/tags/ekonomika'), ...feeds('/tags/embargo'), ...windowed].sort(),
     );
     for (const ping of pings) {
       expect(ping.method).toBe('POST');
@@ -42,7 +44,7 @@ describe('the cron', () => {
       expect(ping.mode).toBe('publish');
       expect(ping.topics).toHaveLength(1);
     }
-    expect(log).toHaveBeenCalledWith('websub: pinged 9 feeds, 0 failed');
+    expect(log).toHaveBeenCalledWith('websub: pinged 11 feeds, 0 failed');
   });
 
   it('covers the minute up to its scheduled time: never a publication still to come, nor one already pinged', async () => {
@@ -53,7 +55,7 @@ describe('the cron', () => {
     expect(await received()).toEqual([]);
     await runCron(NEXT);
     expect((await received()).map((ping) => ping.topics[0]).sort()).toEqual(
-      [...feeds(''), ...feeds('/tags/politika')].sort(),
+      [...feeds(''), ...feeds('/tags/politika'), ...windowed].sort(),
     );
   });
 
@@ -61,8 +63,8 @@ describe('the cron', () => {
     await scriptHub([503]);
     await runCron(NEXT);
     const pings = await received();
-    expect(pings.map((ping) => ping.status)).toEqual([503, 204, 204, 204, 204, 204, 204]);
-    expect(new Set(pings.map((ping) => ping.topics[0])).size).toBe(6);
-    expect(log).toHaveBeenCalledWith('websub: pinged 6 feeds, 0 failed');
+    expect(pings.map((ping) => ping.status)).toEqual([503, 204, 204, 204, 204, 204, 204, 204, 204]);
+    expect(new Set(pings.map((ping) => ping.topics[0])).size).toBe(8);
+    expect(log).toHaveBeenCalledWith('websub: pinged 8 feeds, 0 failed');
   });
 });

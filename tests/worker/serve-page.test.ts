@@ -87,7 +87,9 @@ describe('for crawlers', () => {
     expect(urls[0].loc).toBe(`${ORIGIN}/`);
   });
 
-  it('points robots.txt at the sitemap', async () => {
-    expect(await (await get('/robots.txt')).text()).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}/sitemap.xml\n`);
+  it('points robots.txt at the sitemap and the news sitemap', async () => {
+    expect(await (await get('/robots.txt')).text()).toBe(
+      `User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}/sitemap.xml\nSitemap: ${ORIGIN}/sitemap-news.xml\n`,
+    );
   });
 });

@@ -1,0 +1,54 @@
+/** Renders the aggregators' outputs for the articles in their window at the request's instant. */
+import type { ArticleMeta } from '../content/types.ts';
+import { MIME } from '../http/mime-types.ts';
+import type { RenderInput } from '../http/render-cache.ts';
+import { loadBodies } from '../site/content-store.ts';
+import { newestUpdate } from '../site/newest-update.ts';
+import { paths } from '../site/paths.ts';
+import { siteConfig } from '../site/site-config.ts';
+import { type AggregatorFeedModel, createAggregatorFeed } from './aggregator-feed.ts';
+import { DZEN_WINDOW, type WindowRule, YANDEX_WINDOW } from './aggregator-window.ts';
+import { renderDzen } from './render-dzen.ts';
+import { renderNewsSitemap } from './render-news-sitemap.ts';
+import { renderYandex } from './render-yandex.ts';
+
+export type AggregatorFeed = 'dzen' | 'yandex';
+
+export const AGGREGATOR_FEEDS: Record<
+  AggregatorFeed,
+  { path: string; rule: WindowRule; render: (model: AggregatorFeedModel) => string }
+> = {
+  dzen: { path: paths.dzenFeed, rule: DZEN_WINDOW, render: renderDzen },
+  yandex: { path: paths.yandexFeed, rule: YANDEX_WINDOW, render: renderYandex },
+};
+
+/**
+ * `articles` are the window's, newest first; `siteUpdated` dates the channel
+ * when the window is empty, so the bytes depend on nothing but the articles.
+ */
+export const renderAggregatorFeed = async (
+  env: Env,
+  feed: AggregatorFeed,
+  articles: readonly ArticleMeta[],
+  siteUpdated: string | undefined,
+): Promise<RenderInput> => {
+  const { path, render } = AGGREGATOR_FEEDS[feed];
+  const bodies = await loadBodies(env.ASSETS, articles);
+  const model = createAggregatorFeed(
+    siteConfig(env),
+    path,
+    articles.map((meta, i) => ({ meta, body: bodies[i]! })),
+    newestUpdate(articles) ?? siteUpdated,
+  );
+  const modified = newestUpdate(articles);
+  return { body: render(model), contentType: MIME.rss, ...(modified ? { modified } : {}) };
+};
+
+export const renderNewsSitemapXml = async (env: Env, articles: readonly ArticleMeta[]): Promise<RenderInput> => {
+  const modified = newestUpdate(articles);
+  return {
+    body: renderNewsSitemap(siteConfig(env), articles),
+    contentType: MIME.xml,
+    ...(modified ? { modified } : {}),
+  };
+};
