@@ -12,7 +12,10 @@ interface Lifetimes {
 }
 
 const LIFETIMES = {
-  /** Feeds, pages, OPML: readers poll often; a deploy is seen within 5 minutes, stale copies bridge outages. */
+  /**
+   * Feeds, pages, OPML, and 301s to a URL's canonical spelling: readers poll often; a deploy is
+   * seen within 5 minutes, stale copies bridge outages.
+   */
   content: { maxAge: 300, staleWhileRevalidate: 86400, staleIfError: 86400 },
   /** The icon changes only with the code. */
   static: { maxAge: 86400, staleWhileRevalidate: 604800 },
@@ -32,7 +35,7 @@ export const CACHE_CONTROL = {
   content: format(LIFETIMES.content),
   static: format(LIFETIMES.static),
   notFound: format(LIFETIMES.notFound),
-  /** Bad requests, redirects of odd spellings, server errors. */
+  /** Bad requests, 405s, server errors. */
   none: 'no-store',
 } as const;
 

@@ -90,6 +90,9 @@ export const canonicalRedirect = (c: AppContext, isFeed: (path: string) => boole
   if (!canonical) return undefined;
   // Relative Location: the redirect never names the request's Host. A browser checks CORS on
   // each response of a redirect chain (Fetch §4.4), so a web app reading a feed needs them here too.
+  // The canonical spelling depends on the URL and SITE_URL alone, never on the clock: a publication
+  // changes only what the target answers (and caps the target's own lifetimes), so the redirect
+  // keeps the full content lifetime.
   return c.body(null, 301, {
     ...(isFeed(canonical.path) ? FEED_CORS_HEADERS : {}),
     Location: canonical.location,

@@ -88,6 +88,16 @@ describe('before the publication', () => {
     }
   });
 
+  it('redirects another spelling of its URL with the full lifetime, to the same place before and after', async () => {
+    for (const instant of [BEFORE, AFTER]) {
+      at(instant);
+      const response = await get(`/Articles/${EMBARGO.toUpperCase()}/`, { redirect: 'manual' });
+      expect(response.status).toBe(301);
+      expect(response.headers.get('Location')).toBe(`/articles/${EMBARGO}`);
+      expect(response.headers.get('Cache-Control')).toBe(FULL);
+    }
+  });
+
   it('cannot be moved by anything a client sends', async () => {
     at(BEFORE);
     const future = new Date(NEXT).toUTCString();
