@@ -17,8 +17,7 @@ export const IMAGE_TYPES: Record<string, string> = {
   jpeg: 'image/jpeg',
   jpg: 'image/jpeg',
   png: 'image/png',
-  svg: 'image/svg+xml',
-  xml: 'application/xml; charset=utf-8',
+  svg: MIME.svg,
   webp: 'image/webp',
 };
 
