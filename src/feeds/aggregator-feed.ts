@@ -1,5 +1,6 @@
 /** The model of an aggregator's feed (Dzen, Yandex), and the RSS 2.0 channel around its items. */
 import type { ArticleBody, ArticleMeta } from '../content/types.ts';
+import { MIME, mediaType } from '../http/mime-types.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { createFeedItem, type FeedImage, type FeedItem } from './feed-model.ts';
@@ -64,7 +65,7 @@ export const aggregatorRss = (
     textElement('lastBuildDate', new Date(model.updated ?? 0).toUTCString()),
     textElement('generator', GENERATOR),
     ...(model.site.copyright ? [textElement('copyright', model.site.copyright)] : []),
-    emptyElement('atom:link', { href: model.selfUrl, rel: 'self', type: 'application/rss+xml' }),
+    emptyElement('atom:link', { href: model.selfUrl, rel: 'self', type: mediaType(MIME.rss) }),
     ...items,
   ];
   const xmlns = Object.fromEntries(

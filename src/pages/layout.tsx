@@ -4,6 +4,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ArticleTag } from '../content/types.ts';
 import { DEFAULT_FEED_FORMAT, FEED_FORMAT_IDS, FEED_FORMATS, feedMediaType } from '../feeds/formats.ts';
+import { MIME } from '../http/mime-types.ts';
 import { labelsFor } from '../site/labels.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
@@ -48,7 +49,7 @@ export const Layout = ({ site, title, description, canonicalPath, tag, head, chi
         <title>{title}</title>
         <meta name="description" content={description} />
         {canonicalPath ? <link rel="canonical" href={absoluteUrl(site.url, canonicalPath)} /> : null}
-        <link rel="icon" href={paths.favicon} type="image/svg+xml" />
+        <link rel="icon" href={paths.favicon} type={MIME.svg} />
         <FeedAlternates site={site} />
         {tag ? <FeedAlternates site={site} tag={tag} /> : null}
         <meta name="color-scheme" content="light dark" />
