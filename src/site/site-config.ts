@@ -5,7 +5,12 @@
 import * as v from 'valibot';
 import { isValidTimeZone } from '../content/zoned-date.ts';
 
-const text = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty'));
+// What XML 1.0 cannot carry (C0 controls but tab, LF and CR; U+FFFE, U+FFFF): these settings
+// are written into every feed, sitemap and page, and one such character would make them ill-formed.
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const xmlSafe = v.check((value: string) => !XML_ILLEGAL.test(value), 'must not contain control characters');
+
+const text = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty'), xmlSafe);
 
 /**
  * A language tag's canonical spelling (BCP 47 as Intl writes it: "en-gb" → "en-GB"), or
@@ -53,7 +58,7 @@ export const SiteConfigSchema = v.pipe(
       v.minValue(1, 'must be at least 1'),
       v.maxValue(100, 'must be at most 100'),
     ),
-    SITE_COPYRIGHT: v.optional(v.pipe(v.string('must be text'), v.trim()), ''),
+    SITE_COPYRIGHT: v.optional(v.pipe(v.string('must be text'), v.trim(), xmlSafe), ''),
     WEBSUB_HUB: v.optional(
       v.union([v.literal(''), v.pipe(v.string(), v.url(HUB), v.startsWith('https://', HUB))], HUB),
       '',
