@@ -3,8 +3,11 @@
 // Everything XML 1.0 forbids: C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF.
 const XML_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** The text without the characters XML 1.0 cannot carry (https://www.w3.org/TR/xml/#charsets). */
+export const xmlCharacters = (text: string): string => text.replace(XML_ILLEGAL, '');
+
 /** For attribute values: xml-js escapes only the quote; the feed library escapes "&"; "<" is refused at build time. */
-export const xmlAttribute = (text: string): string => text.replace(XML_ILLEGAL, '');
+export const xmlAttribute = xmlCharacters;
 
 /**
  * For text nodes. xml-js first turns every "&amp;" back into "&", then

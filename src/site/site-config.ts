@@ -4,11 +4,11 @@
  */
 import * as v from 'valibot';
 import { isValidTimeZone } from '../content/zoned-date.ts';
+import { xmlCharacters } from '../feeds/xml-text.ts';
 
-// What XML 1.0 cannot carry (C0 controls but tab, LF and CR; U+FFFE, U+FFFF): these settings
-// are written into every feed, sitemap and page, and one such character would make them ill-formed.
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const xmlSafe = v.check((value: string) => !XML_ILLEGAL.test(value), 'must not contain control characters');
+// These settings are written into every feed, sitemap and page: a character XML cannot carry
+// (a control character but tab and line breaks) would make them ill-formed.
+const xmlSafe = v.check((value: string) => xmlCharacters(value) === value, 'must not contain control characters');
 
 const text = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty'), xmlSafe);
 
