@@ -7,6 +7,7 @@ import { escapeHtml } from '../content/escape-html.ts';
 import type { ArticleMeta } from '../content/types.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
+import { XML_DECLARATION } from './xml-writer.ts';
 
 export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 export const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
@@ -40,7 +41,7 @@ const entry = (site: SiteConfig, meta: ArticleMeta): string =>
 /** `articles` are the window's, newest first; an empty sitemap is valid ("won't cause any problems"). */
 export const renderNewsSitemap = (site: SiteConfig, articles: readonly ArticleMeta[]): string =>
   [
-    '<?xml version="1.0" encoding="utf-8"?>',
+    XML_DECLARATION,
     `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`,
     ...articles.map((meta) => entry(site, meta)),
     '</urlset>',

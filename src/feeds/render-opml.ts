@@ -5,6 +5,7 @@ import type { TagEntry } from '../content/types.ts';
 import { labelsFor } from '../site/labels.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
+import { XML_DECLARATION } from './xml-writer.ts';
 
 const outline = (text: string, xmlUrl: string, htmlUrl: string, language: string) =>
   `<outline type="rss" text="${escapeHtml(text)}" title="${escapeHtml(text)}" xmlUrl="${escapeHtml(xmlUrl)}" htmlUrl="${escapeHtml(htmlUrl)}" language="${escapeHtml(language)}"/>`;
@@ -21,7 +22,7 @@ export const renderOpml = (site: SiteConfig, tags: readonly TagEntry[], updated:
       `      ${outline(t.tagFeedTitle(site.title, tag.name), url(paths.feed('rss', tag.slug)), url(paths.tag(tag.slug)), site.language)}`,
   );
   return [
-    '<?xml version="1.0" encoding="utf-8"?>',
+    XML_DECLARATION,
     '<opml version="2.0">',
     '  <head>',
     `    <title>${escapeHtml(site.title)}</title>`,
