@@ -7,7 +7,7 @@ import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { chromeLanguage, TagLinks } from './article-list.tsx';
 import { formatDate } from './format-date.ts';
-import { Layout } from './layout.tsx';
+import { Layout, TITLE_LENGTH } from './layout.tsx';
 
 export interface ArticlePageProps {
   site: SiteConfig;
@@ -17,9 +17,7 @@ export interface ArticlePageProps {
   newer?: ArticleMeta;
 }
 
-// Google's limit for a NewsArticle headline (schema.org structured data); titles in <title>
-// and link previews are cut there too. Descriptions as search results and cards show them.
-const TITLE_LENGTH = 110;
+// Descriptions as search results and cards show them.
 const DESCRIPTION_LENGTH = 200;
 
 /** The picture as a schema.org ImageObject when its size is known, else its URL. */

@@ -10,6 +10,12 @@ import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { STYLESHEET } from './stylesheet.ts';
 
+/**
+ * Google's limit for a NewsArticle headline (schema.org structured data); titles in <title>
+ * and link previews are cut there too.
+ */
+export const TITLE_LENGTH = 110;
+
 export interface LayoutProps {
   site: SiteConfig;
   title: string;

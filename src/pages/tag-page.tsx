@@ -6,7 +6,7 @@ import type { Page } from '../site/pagination.ts';
 import { pagedPath, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { ArticleList, Pager, SubscribeBox } from './article-list.tsx';
-import { Layout } from './layout.tsx';
+import { Layout, TITLE_LENGTH } from './layout.tsx';
 
 export const TagPage = ({
   site,
@@ -23,7 +23,7 @@ export const TagPage = ({
   return (
     <Layout
       site={site}
-      title={`${truncate(tag.name, 110)} — ${site.title}`}
+      title={`${truncate(tag.name, TITLE_LENGTH)} — ${site.title}`}
       description={description}
       canonicalPath={pagedPath(paths.tag(tag.slug), page.number)}
       tag={tag}
