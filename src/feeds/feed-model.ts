@@ -5,7 +5,7 @@ import type { ArticleBody, ArticleImage, ArticleMeta } from '../content/types.ts
 import { imageType } from '../http/mime-types.ts';
 import { newestUpdate } from '../site/newest-update.ts';
 import type { Page } from '../site/pagination.ts';
-import { absoluteUrl, pagedPath, paths } from '../site/paths.ts';
+import { absoluteUrl, absolutizeHtml, pagedPath, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { FEED_FORMAT_IDS, type FeedFormat } from './formats.ts';
 
@@ -68,11 +68,6 @@ export interface FeedSource {
   /** Slug of the tag this feed follows; the whole site when absent. */
   tag?: string;
 }
-
-// Root-relative href/src only; "//host" is protocol-relative and stays as it is.
-const ROOT_RELATIVE = /(\s(?:href|src)=")\/(?!\/)/g;
-
-export const absolutizeHtml = (html: string, siteUrl: string): string => html.replace(ROOT_RELATIVE, `$1${siteUrl}/`);
 
 /** The lead picture in front of the text, with its size where known, so readers reserve its space. */
 export const figureHtml = (image: FeedImage | undefined): string =>

@@ -3,8 +3,9 @@
  * content:encoded in the tags Dzen accepts, the cover as an enclosure, a media:rating.
  */
 import { escapeHtml } from '../content/escape-html.ts';
+import { absolutizeHtml } from '../site/paths.ts';
 import { type AggregatorFeedModel, aggregatorRss, MEDIA_NS, mediaContentXml, rfc822 } from './aggregator-feed.ts';
-import { absolutizeHtml, type FeedItem, figureHtml } from './feed-model.ts';
+import { type FeedItem, figureHtml } from './feed-model.ts';
 import { cdata, element, emptyElement, textElement } from './xml-writer.ts';
 
 /** The yandex namespace of Dzen's and Yandex's RSS extensions. */

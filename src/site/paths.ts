@@ -58,6 +58,9 @@ export const absoluteUrl = (siteUrl: string, path: string): string =>
 // Text never matches: pages and bodies escape every quote in it.
 const ROOT_RELATIVE = /(\s(?:href|src)=")\/(?!\/)/g;
 
+/** HTML whose root-relative links are made absolute on SITE_URL (under its path), for reading away from the site: feeds. */
+export const absolutizeHtml = (html: string, siteUrl: string): string => html.replace(ROOT_RELATIVE, `$1${siteUrl}/`);
+
 /** HTML whose root-relative links (`/articles/…`, from the body of an article too) are put under SITE_URL's path. */
 export const rebaseHtml = (html: string, siteUrl: string): string => {
   const base = basePath(siteUrl);
