@@ -4,7 +4,7 @@
  */
 import { paths } from '../site/paths.ts';
 import { changedBetween, type Timeline, type TimeWindow } from '../site/publication.ts';
-import { DZEN_WINDOW, YANDEX_WINDOW } from './aggregator-window.ts';
+import { DZEN_WINDOW, type WindowRule, YANDEX_WINDOW } from './aggregator-window.ts';
 import { FEED_FORMAT_IDS } from './formats.ts';
 
 /** A feed's subscription document (its first page: the `self` link hubs know it by) and the articles it follows. */
@@ -17,12 +17,15 @@ export interface FeedTopic {
 
 /**
  * Feeds that show only a recent window of the site's articles: the aggregator
- * feeds, so the cron pings them when an item enters or leaves.
+ * feeds, by name, each with its path and window (the routes read them here
+ * too), so the cron pings them when an item enters or leaves.
  */
-export const WINDOWED_FEEDS: readonly { path: string; window: TimeWindow }[] = [
-  { path: paths.dzenFeed, window: DZEN_WINDOW },
-  { path: paths.yandexFeed, window: YANDEX_WINDOW },
-];
+export const WINDOWED_FEEDS = {
+  dzen: { path: paths.dzenFeed, window: DZEN_WINDOW },
+  yandex: { path: paths.yandexFeed, window: YANDEX_WINDOW },
+} as const satisfies Record<string, { path: string; window: WindowRule }>;
+
+const windowedFeeds = Object.values(WINDOWED_FEEDS);
 
 const feedPathsOf = (tag?: string): string[] => FEED_FORMAT_IDS.map((format) => paths.feed(format, tag));
 
@@ -30,14 +33,14 @@ const feedPathsOf = (tag?: string): string[] => FEED_FORMAT_IDS.map((format) => 
 export const feedPaths = (tagSlugs: readonly string[]): string[] => [
   ...feedPathsOf(),
   ...tagSlugs.flatMap((slug) => feedPathsOf(slug)),
-  ...WINDOWED_FEEDS.map(({ path }) => path),
+  ...windowedFeeds.map(({ path }) => path),
 ];
 
 /** Every feed with the articles it follows. */
 export const feedTopics = (site: Timeline, tags: readonly { slug: string; timeline: Timeline }[]): FeedTopic[] => [
   ...feedPathsOf().map((path) => ({ path, timeline: site })),
   ...tags.flatMap((tag) => feedPathsOf(tag.slug).map((path) => ({ path, timeline: tag.timeline }))),
-  ...WINDOWED_FEEDS.map(({ path, window }) => ({ path, timeline: site, window })),
+  ...windowedFeeds.map(({ path, window }) => ({ path, timeline: site, window })),
 ];
 
 /** The topics whose feeds show something else at `to` than at `from`: a publication, or a window's edge, fell between. */

@@ -4,22 +4,19 @@ import { MIME } from '../http/mime-types.ts';
 import type { RenderInput } from '../http/render-cache.ts';
 import { loadBodies } from '../site/content-store.ts';
 import { newestUpdate } from '../site/newest-update.ts';
-import { paths } from '../site/paths.ts';
 import { siteConfig } from '../site/site-config.ts';
 import { type AggregatorFeedModel, createAggregatorFeed } from './aggregator-feed.ts';
-import { DZEN_WINDOW, type WindowRule, YANDEX_WINDOW } from './aggregator-window.ts';
+import { WINDOWED_FEEDS } from './feed-topics.ts';
 import { renderDzen } from './render-dzen.ts';
 import { renderNewsSitemap } from './render-news-sitemap.ts';
 import { renderYandex } from './render-yandex.ts';
 
-export type AggregatorFeed = 'dzen' | 'yandex';
+/** An aggregator's feed, by name: its path and window are in WINDOWED_FEEDS. */
+export type AggregatorFeed = keyof typeof WINDOWED_FEEDS;
 
-export const AGGREGATOR_FEEDS: Record<
-  AggregatorFeed,
-  { path: string; rule: WindowRule; render: (model: AggregatorFeedModel) => string }
-> = {
-  dzen: { path: paths.dzenFeed, rule: DZEN_WINDOW, render: renderDzen },
-  yandex: { path: paths.yandexFeed, rule: YANDEX_WINDOW, render: renderYandex },
+const RENDERERS: Record<AggregatorFeed, (model: AggregatorFeedModel) => string> = {
+  dzen: renderDzen,
+  yandex: renderYandex,
 };
 
 /**
@@ -32,7 +29,8 @@ export const renderAggregatorFeed = async (
   articles: readonly ArticleMeta[],
   siteUpdated: string | undefined,
 ): Promise<RenderInput> => {
-  const { path, render } = AGGREGATOR_FEEDS[feed];
+  const { path } = WINDOWED_FEEDS[feed];
+  const render = RENDERERS[feed];
   const bodies = await loadBodies(env.ASSETS, articles);
   const model = createAggregatorFeed(
     siteConfig(env),

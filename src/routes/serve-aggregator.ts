@@ -1,11 +1,7 @@
 /** Answers the aggregators' URLs: the window of articles at the request's instant, then the rendered bytes. */
 import { GOOGLE_NEWS_WINDOW, windowItems } from '../feeds/aggregator-window.ts';
-import {
-  AGGREGATOR_FEEDS,
-  type AggregatorFeed,
-  renderAggregatorFeed,
-  renderNewsSitemapXml,
-} from '../feeds/render-aggregators.ts';
+import { WINDOWED_FEEDS } from '../feeds/feed-topics.ts';
+import { type AggregatorFeed, renderAggregatorFeed, renderNewsSitemapXml } from '../feeds/render-aggregators.ts';
 import type { AppContext } from '../http/app-env.ts';
 import { FEED_CORS_HEADERS } from '../http/feed-cors.ts';
 import { renderOnce } from '../http/render-cache.ts';
@@ -19,7 +15,7 @@ import { allArticles } from '../site/content-store.ts';
  */
 export const serveAggregatorFeed = async (c: AppContext, feed: AggregatorFeed): Promise<Response> => {
   const now = c.var.now;
-  const { rule } = AGGREGATOR_FEEDS[feed];
+  const rule = WINDOWED_FEEDS[feed].window;
   const window = allArticles(now, rule);
   // The site's newest published article dates an empty window's channel.
   const site = allArticles(now);
