@@ -35,6 +35,16 @@ export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 /** RFC 822 date, as RSS 2.0 wants (`Mon, 28 Nov 2022 09:00:00 GMT`). */
 export const rfc822 = (iso: string): string => new Date(iso).toUTCString();
 
+/** What every aggregator's item opens with: its title, the article's page, its guid and its publication. */
+export const itemHead = ({ meta, url }: FeedItem): string[] => [
+  textElement('title', meta.title),
+  textElement('link', url),
+  // The article's permanent id: an edit keeps it, so an aggregator updates the item instead of adding one.
+  textElement('guid', meta.guid, { isPermaLink: 'false' }),
+  // The publication, to the minute.
+  textElement('pubDate', rfc822(meta.published)),
+];
+
 /** Media RSS for a picture: its type and size, and its caption (https://www.rssboard.org/media-rss#media-content). */
 export const mediaContentXml = (image: FeedImage): string =>
   element('media:content', image.caption ? textElement('media:description', image.caption, { type: 'plain' }) : '', {

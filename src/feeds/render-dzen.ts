@@ -4,7 +4,7 @@
  */
 import { escapeHtml } from '../content/escape-html.ts';
 import { absolutizeHtml } from '../site/paths.ts';
-import { type AggregatorFeedModel, aggregatorRss, MEDIA_NS, mediaContentXml, rfc822 } from './aggregator-feed.ts';
+import { type AggregatorFeedModel, aggregatorRss, itemHead, MEDIA_NS, mediaContentXml } from './aggregator-feed.ts';
 import { type FeedItem, figureHtml } from './feed-model.ts';
 import { cdata, element, emptyElement, textElement } from './xml-writer.ts';
 
@@ -28,12 +28,7 @@ const dzenItem = (item: FeedItem, model: AggregatorFeedModel): string => {
   return element(
     'item',
     [
-      textElement('title', meta.title),
-      textElement('link', item.url),
-      // The article's permanent id: an edit keeps it, so Dzen updates the item instead of adding one.
-      textElement('guid', meta.guid, { isPermaLink: 'false' }),
-      // The publication, to the minute.
-      textElement('pubDate', rfc822(meta.published)),
+      ...itemHead(item),
       textElement('author', meta.author ?? model.site.author),
       ...DZEN_DIRECTIVES.map((directive) => textElement('category', directive)),
       textElement('media:rating', 'nonadult', { scheme: 'urn:simple' }),

@@ -4,7 +4,7 @@
  * title, link, pubDate and the full plain text in yandex:full-text, in UTF-8, under 10 MB.
  */
 import { escapeHtml } from '../content/escape-html.ts';
-import { type AggregatorFeedModel, aggregatorRss, MEDIA_NS, mediaContentXml, rfc822 } from './aggregator-feed.ts';
+import { type AggregatorFeedModel, aggregatorRss, itemHead, MEDIA_NS, mediaContentXml } from './aggregator-feed.ts';
 import type { FeedItem } from './feed-model.ts';
 import { enclosureOf } from './media-rss.ts';
 import { YANDEX_NS } from './render-dzen.ts';
@@ -24,10 +24,7 @@ const yandexItem = (item: FeedItem): string => {
   return element(
     'item',
     [
-      textElement('title', meta.title),
-      textElement('link', item.url),
-      textElement('guid', meta.guid, { isPermaLink: 'false' }),
-      textElement('pubDate', rfc822(meta.published)),
+      ...itemHead(item),
       ...(enclosure ? [emptyElement('enclosure', { ...enclosure })] : []),
       ...(image ? [mediaContentXml(image)] : []),
       element('description', cdata(escapeHtml(meta.summary))),
