@@ -44,3 +44,10 @@ export interface SizeResult {
 
 /** The whole of bench.json: one entry per size, smallest first. */
 export type BenchResult = SizeResult[];
+
+/** The middle value of the samples (the mean of the two middle ones for an even count): how the run and the report summarise repeats. */
+export const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};

@@ -7,13 +7,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BENCH_JSON, BENCH_SVG, type BenchResult, type SizeResult } from './bench-result.ts';
+import { BENCH_JSON, BENCH_SVG, type BenchResult, median, type SizeResult } from './bench-result.ts';
 
-const median = (xs: number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const fixed = (x: number, digits: number) => String(Number(x.toFixed(digits)));
 const signed = (x: number, digits: number) => `${x < 0 ? '−' : '+'}${fixed(Math.abs(x), digits)}`;
 const thousands = (x: number) => x.toLocaleString('en-US');

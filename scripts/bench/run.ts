@@ -26,7 +26,7 @@ import { type BuiltWorkerOptions, type Bundle, buildBundle, startBuiltWorker } f
 import { freePort } from '../dev-server.ts';
 import { writeCorpus } from '../generate-articles.ts';
 import { projectRoot, readWranglerConfig } from '../wrangler-config.ts';
-import { BENCH_DIR, BENCH_JSON, type BenchResult, type RouteResult, type SizeResult } from './bench-result.ts';
+import { BENCH_DIR, BENCH_JSON, type BenchResult, median, type RouteResult, type SizeResult } from './bench-result.ts';
 import { benchRoutes } from './bench-routes.ts';
 import { type CapturedResponse, constantWorker } from './constant-worker.ts';
 import { report } from './report.ts';
@@ -47,11 +47,6 @@ if (!(LOAD_SECONDS > 0) || !(REPEATS > 0)) throw new Error('--seconds and --repe
 // The page size the built Worker uses: wrangler.toml's, read through the Worker's own settings check.
 const { pageSize } = siteConfig((await readWranglerConfig()).vars as unknown as Env);
 
-const median = (xs: number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const time = async (fn: () => Promise<unknown>): Promise<number> => {
   const start = performance.now();
