@@ -4,17 +4,21 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { ALLOW } from './allowed-methods.ts';
+
+/** The response headers a feed reader in a browser needs: validators, the WebSub links, /feed's chosen format. */
+const EXPOSED = ['ETag', 'Last-Modified', 'Link', 'Content-Location'];
 
 export const FEED_CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag,Last-Modified,Link,Content-Location',
+  'Access-Control-Expose-Headers': EXPOSED.join(','),
 };
 
 const corsPreflight = cors({
   origin: '*',
-  allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+  allowMethods: ALLOW.split(', '),
   allowHeaders: ['If-None-Match', 'If-Modified-Since'],
-  exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Location'],
+  exposeHeaders: EXPOSED,
   maxAge: 86400,
 });
 
