@@ -52,23 +52,26 @@ const tag = v.pipe(
   ),
 );
 
-/** An absolute http(s) URL with a host, normalised (non-ASCII percent-encoded), or undefined. */
-export const absoluteHttpUrl = (value: string): string | undefined => {
-  if (!/^https?:\/\/[^/\\]/i.test(value) || !URL.canParse(value)) return undefined;
+/**
+ * An absolute https URL with a host, normalised (non-ASCII percent-encoded), or undefined. Not http: pages are
+ * served over https, where an http picture is mixed content, and their Content-Security-Policy loads none.
+ */
+export const absoluteHttpsUrl = (value: string): string | undefined => {
+  if (!/^https:\/\/[^/\\]/i.test(value) || !URL.canParse(value)) return undefined;
   const url = new URL(value);
   return url.hostname === '' ? undefined : url.href;
 };
 
 /** What a picture may be: the site publishes those in seeds/ itself, under URLs of its choosing. */
-export const IMAGE_SOURCES = 'a picture file in seeds/ (photo.jpg) or an absolute http(s) URL';
+export const IMAGE_SOURCES = 'a picture file in seeds/ (photo.jpg) or an absolute https URL';
 
 // A picture beside the article in seeds/ (read and published by the build), or an
 // absolute URL elsewhere. Nothing that could run script, and nothing root-relative,
 // which would point at a page of this site (and "/\\host" at another site).
 const imageSource = v.pipe(
   text,
-  v.check((value) => isPictureFile(value) || absoluteHttpUrl(value) !== undefined, `must be ${IMAGE_SOURCES}`),
-  v.transform((value) => (isPictureFile(value) ? value : absoluteHttpUrl(value)!)),
+  v.check((value) => isPictureFile(value) || absoluteHttpsUrl(value) !== undefined, `must be ${IMAGE_SOURCES}`),
+  v.transform((value) => (isPictureFile(value) ? value : absoluteHttpsUrl(value)!)),
 );
 
 export const MetadataSchema = v.strictObject({

@@ -3,7 +3,7 @@ import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import { ARTICLES_PREFIX } from '../site/paths.ts';
 import { isBlank } from './invisible-characters.ts';
-import { absoluteHttpUrl, IMAGE_SOURCES, type Metadata, parseMetadata } from './metadata.ts';
+import { absoluteHttpsUrl, IMAGE_SOURCES, type Metadata, parseMetadata } from './metadata.ts';
 import { type ImageFile, isPictureFile } from './read-image.ts';
 import { renderDzenHtml } from './render-dzen-html.ts';
 import { ContentError } from './types.ts';
@@ -88,7 +88,7 @@ const resolveRelativeUrls = (tokens: Token[], picture: PictureResolver | undefin
           child.attrSet('decoding', 'async');
           continue;
         }
-        if (absoluteHttpUrl(src) === undefined) {
+        if (absoluteHttpsUrl(src) === undefined) {
           throw new ContentError(`image "${src}" must be ${IMAGE_SOURCES}`, line);
         }
         continue;

@@ -32,7 +32,9 @@ const dzenItem = (item: FeedItem, model: AggregatorFeedModel): string => {
       textElement('author', meta.author ?? model.site.author),
       ...DZEN_DIRECTIVES.map((directive) => textElement('category', directive)),
       textElement('media:rating', 'nonadult', { scheme: 'urn:simple' }),
-      // The cover with its type, as Dzen asks of every picture shown in img or media:content.
+      // The cover with its type, as Dzen asks of every picture shown in img or media:content: always, even for a
+      // picture given as a URL, whose length is unknown (Dzen's own examples carry url and type only; RSS and Yandex
+      // leave such an enclosure out, as RSS 2.0 requires a length).
       ...(image
         ? [
             emptyElement('enclosure', { url: image.url, type: image.type, length: image.length }),
