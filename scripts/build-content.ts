@@ -1,8 +1,13 @@
 /**
- * The content build: compiles seeds/ into the index module the Worker imports
- * and one static asset per article body. Fails, writing nothing, on any error.
+ * The content build: compiles seeds/ into the content store in static assets
+ * (packs of articles in publication order and a small sharded index, see
+ * src/site/store-layout.ts), one file at a time, never holding the corpus.
+ * Fails, writing nothing, on any error.
  *
- *   node scripts/build-content.ts [--seeds DIR] [--index FILE] [--assets DIR] [--config wrangler.toml] [--verbose] [--quiet]
+ *   node scripts/build-content.ts [--seeds DIR] [--assets DIR] [--config wrangler.toml] [--verbose] [--quiet] [--no-cache]
+ *
+ * Compiled articles are kept beside the store (`<assets>.cache`, scripts/build-cache.ts),
+ * so a build after one new article compiles that one; the output is the same either way.
  *
  * Prints its report (scripts/build-report.ts) to stdout in one write, so that
  * wrangler, which relays stdout and stderr through separate pipes, keeps its
@@ -12,26 +17,46 @@
  * CONTENT_SEEDS sets the seeds folder (the bench and tests build other corpora
  * that way), and CONTENT_VERBOSE=1 is --verbose.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, opendir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileArticles, type SourceFile } from '../src/content/compile-articles.ts';
-import type { ContentIndex, ContentSettings } from '../src/content/types.ts';
+import {
+  compare,
+  compileArticle,
+  fitIntoFeeds,
+  ignoredWarning,
+  isArticleFile,
+  isSidecarFile,
+  type PictureReader,
+  type SourceFile,
+  sidecarError,
+  sidecarNames,
+  sortIssues,
+  unusedPictureWarning,
+} from '../src/content/compile-articles.ts';
+import { type ImageFile, isPictureFile, readImage } from '../src/content/read-image.ts';
+import {
+  type ArticleBody,
+  type ArticleMeta,
+  ContentError,
+  type ContentIssue,
+  type ContentSettings,
+  type ContentWarning,
+} from '../src/content/types.ts';
 import { IMMUTABLE_CACHE_CONTROL } from '../src/http/cache-policy.ts';
 import { SECURITY_HEADERS } from '../src/http/security-headers.ts';
-import { newestUpdate } from '../src/site/newest-update.ts';
-import { IMAGES_PREFIX, paths } from '../src/site/paths.ts';
+import { IMAGES_PREFIX } from '../src/site/paths.ts';
 import { parseSiteConfig, type SiteConfig } from '../src/site/site-config.ts';
+import { BuildCache, compilerFingerprint, pictureIdentity, sourceIdentity } from './build-cache.ts';
 import { createProgress, type Progress } from './build-progress.ts';
 import { type BuildOutput, formatBuildReport } from './build-report.ts';
 import { scheduledLines } from './list-scheduled.ts';
+import { decompressSegment, StoreWriter } from './store-writer.ts';
 import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
 
 export interface BuildOptions {
   seeds: string;
-  index: string;
   assets: string;
   /** The wrangler.toml whose [vars] hold the settings; the project's own when absent. */
   config?: string;
@@ -39,11 +64,12 @@ export interface BuildOptions {
   verbose?: boolean;
   /** No progress line and no summary; errors and warnings are still printed. */
   quiet?: boolean;
+  /** Compile every file, neither reading nor keeping the build cache (`<assets>.cache`). */
+  noCache?: boolean;
 }
 
 export const DEFAULT_BUILD: BuildOptions = {
   seeds: resolve(root, process.env.CONTENT_SEEDS ?? 'seeds'),
-  index: join(root, 'src/generated/content-index.txt'),
   assets: join(root, 'dist/assets'),
   verbose: ['1', 'true', 'yes'].includes(process.env.CONTENT_VERBOSE?.toLowerCase() ?? ''),
 };
@@ -55,26 +81,6 @@ export const DEFAULT_BUILD: BuildOptions = {
  */
 export const readSiteSettings = async (wranglerToml?: string): Promise<SiteConfig> =>
   parseSiteConfig((await readWranglerConfig(wranglerToml)).vars);
-
-// One file at a time: opening 20,000 at once exhausts file descriptors, and small reads are fast anyway.
-const readSeeds = async (dir: string, progress: Progress): Promise<SourceFile[]> => {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
-  return names.map((name, i) => {
-    progress.update({ files: names.length, filesRead: i });
-    return { name, bytes: new Uint8Array(readFileSync(join(dir, name))) };
-  });
-};
-
-/** Writes into a fresh sibling folder, then swaps it in, so a failed build never leaves half an output. */
-const replaceDir = async (dir: string, fill: (tmp: string) => Promise<void>): Promise<void> => {
-  const tmp = `${dir}.tmp`;
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true });
-  await fill(tmp);
-  await rm(dir, { recursive: true, force: true });
-  await rename(tmp, dir);
-};
 
 /**
  * Workers Static Assets' _headers file (https://developers.cloudflare.com/workers/static-assets/headers/):
@@ -100,110 +106,225 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
   const started = performance.now();
   const settings = await readSiteSettings(options.config);
   const progress = createProgress(options.quiet ? undefined : process.stderr);
-  const { result, output } = await compileAndWrite(options, settings, progress).finally(() => progress.done());
+  // Read once, and only to list what is scheduled: what the build writes never depends on it.
+  const now = Date.now();
+  const { errors, warnings, output, scheduled } = await compileAndWrite(options, settings, progress, now).finally(() =>
+    progress.done(),
+  );
 
   const { lines, summary } = formatBuildReport({
-    errors: result.errors,
-    warnings: result.warnings,
+    errors,
+    warnings,
     ...(output ? { output } : {}),
     elapsedMs: performance.now() - started,
     verbose: options.verbose ?? false,
   });
   // What is scheduled: it reads the clock, so it is only printed; the output never depends on it.
-  // Titles as written (the index holds them typeset for pages; each body keeps the original).
-  const asWritten = result.articles.map((meta, i) => ({ ...meta, title: result.bodies[i]?.title ?? meta.title }));
-  if (output && !options.quiet) lines.push(...scheduledLines(asWritten, Date.now()));
+  if (output && !options.quiet) lines.push(...scheduledLines(scheduled, now));
   if (!options.quiet || !output) lines.push(summary);
   if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
   return {
     articles: output?.articles ?? 0,
-    warnings: result.warnings.length,
-    errors: result.errors.length,
+    warnings: warnings.length,
+    errors: errors.length,
     ...(output ? { version: output.version } : {}),
   };
 };
 
-const compileAndWrite = async (options: BuildOptions, settings: ContentSettings, progress: Progress) => {
-  const files = await readSeeds(options.seeds, progress);
-  progress.update({ filesRead: files.length });
-  const result = compileArticles(files, settings, {
-    onProgress: (articlesCompiled) => progress.update({ articlesCompiled }),
-  });
-  const output = result.errors.length === 0 ? await writeOutput(result, options, progress) : undefined;
-  return { result, output };
-};
+/** The seeds folder's files, one at a time, in the order the directory lists them. */
+async function* seedNames(dir: string): AsyncGenerator<string> {
+  for await (const entry of await opendir(dir)) if (entry.isFile() && !entry.name.startsWith('.')) yield entry.name;
+}
 
-const writeOutput = async (
-  result: ReturnType<typeof compileArticles>,
-  options: BuildOptions,
-  progress: Progress,
-): Promise<BuildOutput> => {
-  const bodies = result.bodies.map((body) => [paths.articleBody(body.id), JSON.stringify(body)] as const);
-  const hash = createHash('sha256').update(JSON.stringify(result.articles)).update(JSON.stringify(result.tags));
-  for (const [, json] of bodies) hash.update(json);
-  for (const image of result.images) hash.update(image.src);
-  const index: ContentIndex = {
-    version: hash.digest('hex').slice(0, 16),
-    articles: result.articles,
-    tags: result.tags,
-  };
-  const updated = newestUpdate(result.articles);
-  if (updated) index.updated = updated;
+const readSource = (dir: string, name: string): SourceFile => ({
+  name,
+  bytes: new Uint8Array(readFileSync(join(dir, name))),
+});
 
-  let bytes = 0;
-  progress.update({ articles: bodies.length });
-  await replaceDir(options.assets, async (tmp) => {
-    for (const [i, [path, json]] of bodies.entries()) {
-      const file = join(tmp, path);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, json);
-      bytes += Buffer.byteLength(json);
-      progress.update({ articlesWritten: i + 1 });
-    }
-    // Pictures by their content-addressed names: an unchanged picture keeps its URL and is not uploaded again.
-    if (result.images.length > 0) await mkdir(join(tmp, IMAGES_PREFIX), { recursive: true });
-    for (const image of result.images) {
-      await writeFile(join(tmp, image.src), image.bytes);
-      bytes += image.bytes.length;
-    }
-    const headers = assetHeaders();
-    await writeFile(join(tmp, '_headers'), headers);
-    bytes += Buffer.byteLength(headers);
-  });
-  await mkdir(dirname(options.index), { recursive: true });
-  // Plain JSON in a .txt file, which wrangler uploads as a Text module: the
-  // Worker gets it as a string without V8 parsing 10 MB of JavaScript first.
-  const json = JSON.stringify(index);
-  await writeFile(options.index, json);
-  bytes += Buffer.byteLength(json);
-  return {
-    articles: index.articles.length,
-    drafts: result.drafts,
-    // Bodies, pictures, _headers and the index.
-    files: bodies.length + result.images.length + 2,
-    bytes,
-    version: index.version,
+/**
+ * Reads seeds/ one file at a time, in whatever order the directory lists
+ * them (the store is sorted by publication and issues by file, so the output
+ * never depends on it), and hands each article to the store writer; then
+ * writes the store into a fresh sibling folder and swaps it in, so that a
+ * failed build never leaves half an output.
+ */
+const compileAndWrite = async (options: BuildOptions, settings: ContentSettings, progress: Progress, now: number) => {
+  const errors: ContentIssue[] = [];
+  const warnings: ContentWarning[] = [];
+  // Only articles dated after now are kept, newest first, as scheduledLines reads them (titles as written).
+  const scheduled: ArticleMeta[] = [];
+  let files = 0;
+  // A first pass only counts, for the progress line: the names are not kept.
+  for await (const _ of seedNames(options.seeds)) files++;
+  progress.update({ files });
+
+  const staging = `${options.assets}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const writer = new StoreWriter(`${options.assets}.spill-${process.pid}`);
+  const cache = options.noCache
+    ? undefined
+    : await BuildCache.open(`${options.assets}.cache`, compilerFingerprint(settings));
+
+  // Pictures: each read when an article shows it (its size and type kept, not its bytes), and written
+  // among the assets under its content-addressed name once, when a published article shows it.
+  const pictures = new Map<string, ImageFile>();
+  const usedPictures = new Set<string>();
+  const pictureFiles: string[] = [];
+  const published = new Set<string>();
+  let pictureBytes = 0;
+  const readPicture: PictureReader = (name) => {
+    usedPictures.add(name);
+    const path = join(options.seeds, name);
+    if (!existsSync(path)) throw new ContentError(`picture "${name}" is not in seeds/`);
+    const bytes = new Uint8Array(readFileSync(path));
+    const image = pictures.get(name) ?? readImage(name, bytes);
+    pictures.set(name, image);
+    return { image, bytes };
   };
+  const publishPictures = (names: readonly string[]) => {
+    for (const name of names) {
+      const { image, bytes } = readPicture(name);
+      if (published.has(image.src)) continue;
+      published.add(image.src);
+      mkdirSync(join(staging, IMAGES_PREFIX), { recursive: true });
+      writeFileSync(join(staging, image.src), bytes);
+      pictureBytes += bytes.byteLength;
+    }
+  };
+  const noteScheduled = (meta: ArticleMeta, title: () => string) => {
+    if (Date.parse(meta.published) > now) scheduled.push({ ...meta, title: title() });
+  };
+
+  let [drafts, read, compiled] = [0, 0, 0];
+  for await (const name of seedNames(options.seeds)) {
+    progress.update({ filesRead: read++ });
+    if (isArticleFile(name)) {
+      const sidecar = sidecarNames(name).find((candidate) => existsSync(join(options.seeds, candidate)));
+      const source = cache ? sourceIdentity(options.seeds, name, sidecar) : undefined;
+      const hit = source && cache?.lookup(name, source, (picture) => pictureIdentity(options.seeds, picture));
+      progress.update({ articlesCompiled: ++compiled });
+      if (hit) {
+        // Unchanged since the last build, its pictures too: its segments and warnings as they were.
+        warnings.push(...hit.warnings);
+        for (const { name: picture } of hit.pictures) usedPictures.add(picture);
+        if (hit.draft) {
+          drafts++;
+          cache!.record(name, source!, { draft: true }, hit.warnings, hit.pictures);
+          continue;
+        }
+        publishPictures(hit.pictures.map((picture) => picture.name));
+        const { meta, body } = cache!.segments(hit);
+        const parsed = decompressSegment<ArticleMeta>(meta);
+        const added = writer.addCompressed(parsed, name, hit.explicitSlug, hit.shortened, meta, body);
+        cache!.record(
+          name,
+          source!,
+          { added, explicitSlug: hit.explicitSlug, shortened: hit.shortened },
+          hit.warnings,
+          hit.pictures,
+        );
+        noteScheduled(parsed, () => decompressSegment<ArticleBody>(body).title);
+        continue;
+      }
+      const found: ContentWarning[] = [];
+      const outcome = compileArticle(
+        { file: readSource(options.seeds, name), ...(sidecar ? { sidecar: readSource(options.seeds, sidecar) } : {}) },
+        settings,
+        found,
+        readPicture,
+      );
+      if (outcome.kind === 'error') {
+        warnings.push(...found);
+        errors.push(outcome.issue);
+        continue;
+      }
+      const used = outcome.pictures.map((picture) => pictureIdentity(options.seeds, picture));
+      if (outcome.kind === 'draft') {
+        warnings.push(...found);
+        drafts++;
+        if (source) cache?.record(name, source, { draft: true }, found, used);
+        continue;
+      }
+      // Too large for a feed item: carried in feeds as its summary and a link (its slug may yet change; see StoreWriter).
+      const { article } = outcome;
+      const fitted = fitIntoFeeds(article, settings.pageSize);
+      if (fitted.issue && !('kind' in fitted.issue)) {
+        warnings.push(...found);
+        errors.push(fitted.issue);
+        continue;
+      }
+      if (fitted.issue) found.push(fitted.issue);
+      warnings.push(...found);
+      const shortened = fitted.body !== article.body;
+      const added = writer.add({ ...article, body: fitted.body }, shortened);
+      publishPictures(outcome.pictures);
+      if (source) cache?.record(name, source, { added, explicitSlug: article.explicitSlug, shortened }, found, used);
+      noteScheduled(article.meta, () => article.body.title);
+    } else if (isSidecarFile(name)) {
+      // A sidecar belongs to the .txt of its name, and .yaml wins over .yml.
+      const owner = `${name.replace(/\.ya?ml$/, '')}.txt`;
+      const chosen = sidecarNames(owner).find((candidate) => existsSync(join(options.seeds, candidate)));
+      if (!existsSync(join(options.seeds, owner)) || chosen !== name) errors.push(sidecarError(name));
+    } else if (isPictureFile(name)) {
+      pictureFiles.push(name);
+    } else {
+      warnings.push(ignoredWarning(name));
+    }
+  }
+  for (const name of pictureFiles) if (!usedPictures.has(name)) warnings.push(unusedPictureWarning(name));
+  progress.update({ filesRead: read });
+  if (errors.length === 0) progress.update({ articles: writer.count });
+
+  const written = writer.finish(
+    staging,
+    { errors, warnings },
+    (articlesWritten) => progress.update({ articlesWritten }),
+    cache?.nextSpill,
+  );
+  if (written) await cache?.save((added) => writer.spillLocation(added));
+  else await cache?.discard();
+  await rm(`${options.assets}.spill-${process.pid}`, { recursive: true, force: true });
+  sortIssues(warnings);
+  sortIssues(errors);
+  if (!written) {
+    await rm(staging, { recursive: true, force: true });
+    return { errors, warnings, scheduled };
+  }
+  const headers = assetHeaders();
+  await writeFile(join(staging, '_headers'), headers);
+  await rm(options.assets, { recursive: true, force: true });
+  await rename(staging, options.assets);
+  const output: BuildOutput = {
+    articles: written.count,
+    drafts,
+    // The store, the pictures and _headers.
+    files: written.files + published.size + 1,
+    bytes: written.bytes + pictureBytes + Buffer.byteLength(headers),
+    version: written.version,
+  };
+  scheduled.sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || compare(b.id, a.id));
+  return { errors, warnings, output, scheduled };
 };
 
 if (import.meta.main) {
   const { values } = parseArgs({
     options: {
       seeds: { type: 'string' },
-      index: { type: 'string' },
       assets: { type: 'string' },
       config: { type: 'string' },
       verbose: { type: 'boolean' },
       quiet: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
     },
   });
   const options: BuildOptions = {
     seeds: values.seeds ? resolve(values.seeds) : DEFAULT_BUILD.seeds,
-    index: values.index ? resolve(values.index) : DEFAULT_BUILD.index,
     assets: values.assets ? resolve(values.assets) : DEFAULT_BUILD.assets,
     ...(values.config ? { config: resolve(values.config) } : {}),
     verbose: values.verbose || DEFAULT_BUILD.verbose,
     quiet: values.quiet ?? false,
+    noCache: values['no-cache'] ?? false,
   };
   try {
     const { errors } = await buildContent(options);

@@ -10,7 +10,7 @@ import { type ContentIssue, type ContentWarning, formatIssue, type WarningKind }
 export interface BuildOutput {
   articles: number;
   drafts: number;
-  /** Files written: the index and one asset per article. */
+  /** Files written: the content store's packs, index files and manifest. */
   files: number;
   bytes: number;
   version: string;

@@ -60,36 +60,98 @@ export interface BuiltWorkerOptions {
   vars?: Record<string, string>;
   /** Serve on this loopback port too (for the validator, a reader, a load test). */
   port?: number;
+  /** Route the Worker's ASSETS binding through a worker that counts the reads (see assetReads). */
+  countAssetReads?: boolean;
 }
+
+const ASSET_COUNTER = 'asset-counter';
+
+/**
+ * A worker in front of the real static-assets service: every ASSETS.fetch of
+ * ours passes through it, whole, and is counted with its bytes. Its own
+ * /__reads answers the counts so far, and resets them.
+ */
+const ASSET_COUNTER_SCRIPT = `
+let reads = [];
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    if (url.pathname === '/__reads') {
+      const answer = Response.json(reads);
+      reads = [];
+      return answer;
+    }
+    const response = await env.ASSETS.fetch(request);
+    const body = await response.arrayBuffer();
+    reads.push({ path: url.pathname, status: response.status, bytes: body.byteLength });
+    return new Response(body, response);
+  },
+};
+`;
+
+export interface AssetRead {
+  path: string;
+  status: number;
+  bytes: number;
+}
+
+/** The asset reads since the last call, of a Worker started with countAssetReads. */
+export const assetReads = async (worker: Miniflare): Promise<AssetRead[]> => {
+  const counter = await worker.getWorker(ASSET_COUNTER);
+  return (await counter.fetch('http://counter.invalid/__reads')).json() as Promise<AssetRead[]>;
+};
 
 export const startBuiltWorker = async ({
   scriptPath,
   assetsDir,
   vars,
   port,
+  countAssetReads = false,
 }: BuiltWorkerOptions): Promise<Miniflare> => {
   const config = await readWranglerConfig();
   // wrangler.toml's [vars] are TOML values, which are all JSON.
   const bindings = { ...config.vars, ...vars } as Record<string, Json>;
+  const assets = {
+    directory: assetsDir ?? join(projectRoot, 'dist/assets'),
+    binding: 'ASSETS',
+    routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+  };
   return new Miniflare(
     convertV4MiniflareOptions({
       ...(port ? { host: '127.0.0.1', port } : {}),
       workers: [
         {
           name: config.name,
-          // The modules as wrangler uploads them: the bundle first, the content index as a Text module.
+          // The modules as wrangler uploads them.
           modules: await bundleModules(scriptPath),
           modulesRoot: dirname(scriptPath),
           compatibilityDate: config.compatibility_date,
           bindings,
-          // The assets router as wrangler.toml sets it up: the Worker first, except where run_worker_first says not.
-          assets: {
-            directory: assetsDir ?? join(projectRoot, 'dist/assets'),
-            binding: 'ASSETS',
-            routerConfig: { has_user_worker: true },
-            run_worker_first: config.run_worker_first,
-          },
+          // The assets router as wrangler.toml sets it up: the Worker first, except where run_worker_first says not;
+          // counting reads, a worker in front of the assets instead.
+          ...(countAssetReads
+            ? { serviceBindings: { ASSETS: ASSET_COUNTER } }
+            : {
+                assets: {
+                  directory: assets.directory,
+                  binding: 'ASSETS',
+                  routerConfig: { has_user_worker: true },
+                  run_worker_first: config.run_worker_first,
+                },
+              }),
         },
+        ...(countAssetReads
+          ? [
+              {
+                name: ASSET_COUNTER,
+                modules: true,
+                script: ASSET_COUNTER_SCRIPT,
+                compatibilityDate: config.compatibility_date,
+                // The counter runs first: otherwise the assets router answers a path it has without calling it.
+                assets,
+              },
+            ]
+          : []),
       ],
     }),
   );

@@ -13,10 +13,12 @@
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { feedPaths } from '../src/feeds/feed-topics.ts';
 import { type PingOptions, type PingResult, pingHub, summarizePing } from '../src/http/websub-ping.ts';
 import { absoluteUrl } from '../src/site/paths.ts';
 import { siteConfig } from '../src/site/site-config.ts';
+import { storePaths } from '../src/site/store-layout.ts';
 import { buildContent, DEFAULT_BUILD } from './build-content.ts';
 import { projectRoot, readWranglerConfig } from './wrangler-config.ts';
 
@@ -143,8 +145,9 @@ if (import.meta.main) {
   // The feeds the deploy will publish: the tags come from the content it deploys.
   const { errors } = await buildContent({ ...DEFAULT_BUILD, quiet: true });
   if (errors > 0) process.exit(1);
-  const index = JSON.parse(await readFile(DEFAULT_BUILD.index, 'utf8')) as { tags: { slug: string }[] };
-  const feeds = feedPaths(index.tags.map((tag) => tag.slug)).map((path) => absoluteUrl(site.url, path));
+  // The store's tag list: [slug, name, …] for every tag, scheduled ones' too (a feed that answers no 200 yet is skipped).
+  const tagList = JSON.parse(await readFile(join(DEFAULT_BUILD.assets, storePaths.tagList), 'utf8')) as [string][];
+  const feeds = feedPaths(tagList.map(([slug]) => slug)).map((path) => absoluteUrl(site.url, path));
   const { exitCode } = await deployAndPing({ feeds, hub: site.hub, deploy: () => runWrangler(args) });
   process.exitCode = exitCode;
 }

@@ -13,13 +13,14 @@ import { routePath } from './http/route-path.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { sendRendered } from './http/send-rendered.ts';
 import { FAVICON_SVG } from './pages/favicon.ts';
-import { renderNotFoundPage, renderRobotsTxt, renderSitemapXml } from './pages/render-pages.tsx';
+import { renderNotFoundPage, renderRobotsTxt } from './pages/render-pages.tsx';
 import { pingPublishedFeeds } from './routes/ping-published-feeds.ts';
 import { serveAggregatorFeed, serveNewsSitemap } from './routes/serve-aggregator.ts';
 import { feedError, serveFeed, serveNegotiatedFeed, serveOpml } from './routes/serve-feed.ts';
 import { serveImage } from './routes/serve-image.ts';
 import { serveArticle, serveHome, serveTag } from './routes/serve-page.ts';
-import { allArticles, nextSitePublication } from './site/content-store.ts';
+import { serveSitemap, serveSitemapPart } from './routes/serve-sitemap.ts';
+import { nextSitePublication } from './site/content-store.ts';
 import { paths } from './site/paths.ts';
 
 // Responses are rendered once per isolate and sent with a header list built
@@ -39,15 +40,15 @@ const route = (path: string, handler: Handler<AppEnv>, { cors = false } = {}) =>
   app.all(path, methodNotAllowed);
 };
 
-// Pages: /, /articles/<slug>, /tags/<slug> (listings take ?page=N), and what crawlers read.
+// Pages: /, /articles/<slug>, /tags/<slug>; the listings' archive pages, numbered from the oldest
+// (/archive/<n>, /tags/<slug>/archive/<n>); what crawlers read (a sitemap index and its parts).
 route(paths.home, serveHome);
+route(paths.archive(':page'), serveHome);
 route(paths.article(':slug'), serveArticle);
 route(paths.tag(':tag'), serveTag);
-route(paths.sitemap, async (c) => {
-  const { key, changesAt } = allArticles(c.var.now);
-  const rendered = await renderOnce(c.env, `sitemap@${key}`, () => renderSitemapXml(c.env, c.var.now));
-  return sendRendered(c, rendered, { changesAt });
-});
+route(paths.archive(':page', ':tag'), serveTag);
+route(paths.sitemap, serveSitemap);
+route(paths.sitemapPart(':file'), serveSitemapPart);
 route(paths.robots, async (c) => sendRendered(c, await renderOnce(c.env, 'robots', () => renderRobotsTxt(c.env))));
 route(paths.favicon, async (c) =>
   sendRendered(c, await renderOnce(c.env, 'favicon', async () => ({ body: FAVICON_SVG, contentType: MIME.svg })), {
@@ -55,10 +56,13 @@ route(paths.favicon, async (c) =>
   }),
 );
 
-// Feeds: /rss.xml, /atom.xml, /feed.json (feeds/formats.ts), the same under /tags/<slug>/, each with ?page=N.
+// Feeds: /rss.xml, /atom.xml, /feed.json (feeds/formats.ts), the same under /tags/<slug>/, and each one's
+// archive pages (RFC 5005 §4) under …/archive/<n>/.
 for (const format of FEED_FORMAT_IDS) {
   route(paths.feed(format), (c) => serveFeed(c, format), { cors: true });
   route(paths.feed(format, ':tag'), (c) => serveFeed(c, format, c.req.param('tag')), { cors: true });
+  route(paths.feed(format, undefined, ':page'), (c) => serveFeed(c, format), { cors: true });
+  route(paths.feed(format, ':tag', ':page'), (c) => serveFeed(c, format, c.req.param('tag')), { cors: true });
 }
 route(paths.negotiatedFeed, serveNegotiatedFeed, { cors: true });
 route(paths.opml, serveOpml, { cors: true });
@@ -82,7 +86,7 @@ app.notFound(async (c) => {
   return sendRendered(c, await renderOnce(c.env, '404', () => renderNotFoundPage(c.env)), {
     status: 404,
     policy: 'notFound',
-    changesAt: nextSitePublication(c.var.now),
+    changesAt: await nextSitePublication(c.env.ASSETS, c.var.now),
   });
 });
 

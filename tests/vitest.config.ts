@@ -91,7 +91,6 @@ export default defineConfig({
             },
           })),
         ],
-        resolve: { alias: [{ find: /^\.\.\/generated\/content-index\.txt$/, replacement: SCHEDULED_CORPUS.index }] },
         test: {
           name: 'workerd-scheduled',
           root,

@@ -6,11 +6,15 @@ export const BENCH_DIR = join(projectRoot, 'bench-results');
 export const BENCH_JSON = join(BENCH_DIR, 'bench.json');
 export const BENCH_SVG = join(BENCH_DIR, 'bench.svg');
 
-/** One route at one size; every time is wall time in workerd, in ms. */
+/** One route at one size; every time is wall time in workerd, in ms, unless it says CPU. */
 export interface RouteResult {
   path: string;
   /** UTF-8 bytes of the body. */
   bytes: number;
+  /** First render in a fresh isolate with warm code: CPU in V8 (Node, median of 5), asset reads and KB read. */
+  cpuMs: number;
+  reads: number;
+  readKB: number;
   /** First request in a fresh isolate: includes compiling the renderers. */
   firstMs: number;
   /** Median first render of other pages of the same kind, once the code is warm: what any new page costs. Null where there is no other page. */
@@ -30,20 +34,36 @@ export interface SizeResult {
   n: number;
   /** The content build as a child process; peak resident memory from GNU time, null where it is not installed. */
   build: { seconds: number; peakMemoryMB: number | null };
-  /** Every module wrangler uploads (the bundle and the content index), raw and gzipped. */
+  /** Publishing one newer article into the built store: the rebuild, and the store files whose bytes changed. */
+  incremental: { seconds: number; changedFiles: number; changed: string[] };
+  /** Hugo building the same seeds (Debian's `hugo`), where it is installed. */
+  hugoSeconds: number | null;
+  /** Every module wrangler uploads: the bundle, raw and gzipped. */
   script: { KB: number; gzipKB: number };
-  /** The article bodies in Workers Static Assets. */
+  /** The content store in Workers Static Assets. */
   assets: { files: number; largestKB: number; totalMB: number };
   /** Miniflare start to first answer, median of 5: ours, and the constant Worker with the same modules and assets. */
   startup: { ms: number; constantMs: number };
-  /** CPU of a feed page's first render per format, timed in Node's V8. */
-  feedRenderCpuMs: Record<string, number>;
+  /** Resident memory of workerd once every route has rendered once: ours, and the constant Worker's. */
+  memory: { MB: number; constantMB: number };
   /** Keyed by a route's name (home, rss, …). */
   routes: Record<string, RouteResult>;
 }
 
-/** The whole of bench.json: one entry per size, smallest first. */
-export type BenchResult = SizeResult[];
+/** A store planned from generated keys alone (no bodies): how many files, the largest index file. */
+export interface PlanResult {
+  n: number;
+  files: number;
+  packs: number;
+  largestIndexKB: number;
+  seconds: number;
+}
+
+/** The whole of bench.json. */
+export interface BenchResult {
+  sizes: SizeResult[];
+  plans: PlanResult[];
+}
 
 /** The middle value of the samples (the mean of the two middle ones for an even count): how the run and the report summarise repeats. */
 export const median = (xs: readonly number[]): number => {

@@ -9,12 +9,11 @@ export interface CapturedResponse {
 
 /**
  * The source of a Worker that answers each captured URL (path and query) with
- * the bytes ours gave, from constants: the floor for any handler. It carries
- * the same content index module, unread, so that a difference in startup is
- * only what our Worker does with it.
+ * the bytes ours gave, from constants: the floor for any handler. It runs over
+ * the same static assets, unread; our Worker's script holds no content either.
  */
-export const constantWorker = (responses: Record<string, CapturedResponse>, indexModule?: string): string =>
-  `${indexModule ? `import index from './${indexModule}';\nglobalThis.unread = () => index;\n` : ''}const RESPONSES = ${JSON.stringify(responses)};
+export const constantWorker = (responses: Record<string, CapturedResponse>): string =>
+  `const RESPONSES = ${JSON.stringify(responses)};
 const encoder = new TextEncoder();
 const BODIES = Object.fromEntries(Object.entries(RESPONSES).map(([k, r]) => [k, encoder.encode(r.body)]));
 export default {

@@ -7,17 +7,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BENCH_JSON, BENCH_SVG, type BenchResult, median, type SizeResult } from './bench-result.ts';
+import { BENCH_JSON, BENCH_SVG, type BenchResult, type SizeResult } from './bench-result.ts';
 
 const fixed = (x: number, digits: number) => String(Number(x.toFixed(digits)));
 const signed = (x: number, digits: number) => `${x < 0 ? '−' : '+'}${fixed(Math.abs(x), digits)}`;
 const thousands = (x: number) => x.toLocaleString('en-US');
-
-/** A route's first render once the code is warm, over the constant Worker's answer; undefined where not measured. */
-const warmOverConstant = (size: SizeResult, route: string): number | undefined => {
-  const r = size.routes[route];
-  return r && r.warmFirstMs !== null ? Math.max(0, r.warmFirstMs - r.constantMs) : undefined;
-};
 
 /** An aligned Markdown table, as Prettier would lay it out. */
 const markdownTable = (header: string[], rows: string[][]): string => {
@@ -26,75 +20,56 @@ const markdownTable = (header: string[], rows: string[][]): string => {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 };
 
-/** The headline table of README.md: one row per size. */
-export const headlineTable = (results: BenchResult): string => {
-  const formats = Object.keys(results[0]?.feedRenderCpuMs ?? {});
-  return markdownTable(
+/** The route with the most of a figure, and the figure. */
+const worst = (size: SizeResult, figure: 'cpuMs' | 'reads' | 'readKB') => {
+  const [name, route] = Object.entries(size.routes).sort(([, a], [, b]) => b[figure] - a[figure])[0]!;
+  return { name, value: route[figure] };
+};
+
+/** The headline table of README.md: one row per size, the issue's targets. */
+export const headlineTable = ({ sizes }: BenchResult): string =>
+  markdownTable(
     [
       'N',
-      'build',
-      'build peak memory',
-      'upload (gzip)',
+      'build (peak memory)',
+      'one more article: rebuild, files changed',
+      'Hugo',
       'assets (largest)',
-      'startup over constant Worker',
-      `feed page render CPU: ${formats.join(' / ')}`,
-      'warm first render over constant: home / article / RSS page',
-      'repeat over constant (median of routes)',
-      'requests/s vs constant (median, min)',
+      'script (gzip)',
+      'startup over constant',
+      'memory over constant',
+      'first render, most CPU',
+      'most reads',
+      'most KB read',
     ],
-    results.map((r) => {
-      const routes = Object.values(r.routes);
-      const ratios = routes.map((route) => route.rpsRatio);
-      const warm = ['home', 'article (newest)', 'rss'].map((name) => {
-        const ms = warmOverConstant(r, name);
-        return ms === undefined ? '–' : fixed(ms, 1);
-      });
+    sizes.map((r) => {
+      const [cpu, reads, kb] = [worst(r, 'cpuMs'), worst(r, 'reads'), worst(r, 'readKB')];
       return [
         thousands(r.n),
-        `${fixed(r.build.seconds, 2)} s`,
-        r.build.peakMemoryMB === null ? '–' : `${r.build.peakMemoryMB} MB`,
-        `${r.script.gzipKB} KB`,
+        `${fixed(r.build.seconds, 1)} s (${r.build.peakMemoryMB ?? '–'} MB)`,
+        `${fixed(r.incremental.seconds, 1)} s, ${r.incremental.changedFiles}`,
+        r.hugoSeconds === null ? 'not installed' : `${fixed(r.hugoSeconds, 1)} s`,
         `${thousands(r.assets.files)} (${r.assets.largestKB} KB)`,
+        `${r.script.gzipKB} KB`,
         `${signed(r.startup.ms - r.startup.constantMs, 0)} ms`,
-        `${formats.map((f) => fixed(r.feedRenderCpuMs[f] ?? Number.NaN, 2)).join(' / ')} ms`,
-        `${warm.join(' / ')} ms`,
-        `${signed(median(routes.map((route) => route.repeatMs - route.constantMs)), 2)} ms`,
-        `${fixed(median(ratios), 2)} (${fixed(Math.min(...ratios), 2)})`,
+        `${signed(r.memory.MB - r.memory.constantMB, 0)} MB`,
+        `${fixed(cpu.value, 2)} ms (${cpu.name})`,
+        `${reads.value} (${reads.name})`,
+        `${fixed(kb.value, 0)} KB (${kb.name})`,
       ];
     }),
   );
-};
 
-const COLORS = [
-  '#b3261e',
-  '#0b57d0',
-  '#188038',
-  '#e37400',
-  '#8430ce',
-  '#007b83',
-  '#5f6368',
-  '#d01884',
-  '#1a73e8',
-  '#795548',
-  '#000',
-];
+const COLORS = ['#b3261e', '#0b57d0', '#188038', '#e37400', '#8430ce', '#007b83', '#5f6368', '#d01884', '#1a73e8'];
 
-/** Cost of a page's first render over the constant Worker (warm code), and the feeds' render CPU, against N. */
-export const chart = (results: BenchResult): string => {
+/** First-render CPU of each route (V8), against N: flat lines are the point. */
+export const chart = ({ sizes }: BenchResult): string => {
   const [w, h, pad] = [720, 360, 48];
-  const routes = Object.keys(results[0]?.routes ?? {}).filter((name) =>
-    results.some((r) => warmOverConstant(r, name) !== undefined),
-  );
-  const formats = Object.keys(results[0]?.feedRenderCpuMs ?? {});
-  const names = [...routes, ...formats.map((f) => `${f} render CPU`)];
-  const series = [
-    ...routes.map((name) => results.map((r) => warmOverConstant(r, name))),
-    ...formats.map((f) => results.map((r) => r.feedRenderCpuMs[f])),
-  ];
+  const routes = Object.keys(sizes[0]?.routes ?? {});
+  const series = routes.map((name) => sizes.map((r) => r.routes[name]?.cpuMs));
   const maxY = Math.max(1, ...series.flat().filter((v) => v !== undefined));
-  const x = (i: number) => pad + (i * (w - 2 * pad)) / Math.max(1, results.length - 1);
+  const x = (i: number) => pad + (i * (w - 2 * pad)) / Math.max(1, sizes.length - 1);
   const y = (v: number) => h - pad - (v / maxY) * (h - 2 * pad);
-  // Only measured points: a route with no warm sibling at some N (one page only) has none there.
   const lines = series.map((ys, s) => {
     const color = COLORS[s % COLORS.length];
     const points = ys.flatMap((v, i) => (v === undefined ? [] : [[x(i), y(v)] as const]));
@@ -102,15 +77,15 @@ export const chart = (results: BenchResult): string => {
     const dots = points.map(([cx, cy]) => `<circle cx="${cx}" cy="${cy}" r="3" fill="${color}"/>`);
     return (
       `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map((p) => p.join(',')).join(' ')}"/>${dots.join('')}` +
-      `<text x="${w - pad + 4}" y="${y(last)}" font-size="10" fill="${color}">${names[s]}</text>`
+      `<text x="${w - pad + 4}" y="${y(last)}" font-size="10" fill="${color}">${routes[s]}</text>`
     );
   });
-  const ticks = results.map(
-    (r, i) => `<text x="${x(i)}" y="${h - pad + 16}" font-size="11" text-anchor="middle">${r.n}</text>`,
+  const ticks = sizes.map(
+    (r, i) => `<text x="${x(i)}" y="${h - pad + 16}" font-size="11" text-anchor="middle">${thousands(r.n)}</text>`,
   );
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w + 120} ${h}" font-family="sans-serif">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w + 160} ${h}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="${pad}" y="20" font-size="13">First render of a page, ms: wall time in workerd over a constant Worker (warm code, median), and feed render CPU in V8</text>
+<text x="${pad}" y="20" font-size="13">First render of each route in a fresh isolate, CPU ms in V8, against the number of articles</text>
 <line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#999"/>
 <text x="${pad - 6}" y="${y(maxY)}" font-size="11" text-anchor="end">${fixed(maxY, 1)}</text><text x="${pad - 6}" y="${h - pad}" font-size="11" text-anchor="end">0</text>
 ${ticks.join('\n')}
@@ -121,33 +96,40 @@ ${lines.join('\n')}
 
 /** Prints the tables and the headline table, and draws the chart. */
 export const report = async (results: BenchResult): Promise<void> => {
-  console.log(
-    '\nPer size (startup: Miniflare start to first answer, median of 5, ours and the constant Worker with the same modules and assets; the difference is our global scope):',
-  );
+  console.log('\nPer size:');
   console.table(
     Object.fromEntries(
-      results.map((r) => [
+      results.sizes.map((r) => [
         `N=${r.n}`,
         {
           'build s': r.build.seconds,
           'build MB': r.build.peakMemoryMB,
-          'script KB gz': r.script.gzipKB,
+          'rebuild +1 s': r.incremental.seconds,
+          'files changed': r.incremental.changedFiles,
+          'hugo s': r.hugoSeconds,
           assets: r.assets.files,
-          'largest asset KB': r.assets.largestKB,
+          'largest KB': r.assets.largestKB,
+          'script KB gz': r.script.gzipKB,
           'startup ms': r.startup.ms,
           'constant ms': r.startup.constantMs,
-          ...Object.fromEntries(Object.entries(r.feedRenderCpuMs).map(([f, ms]) => [`${f} page CPU ms`, ms])),
+          'memory MB': r.memory.MB,
+          'constant MB': r.memory.constantMB,
         },
       ]),
     ),
   );
-  for (const r of results) {
+  for (const r of results.sizes) {
+    console.log(`\nN=${r.n}: files changed by one more article: ${r.incremental.changed.join(', ')}`);
     console.log(
-      `\nN=${r.n}: per route, ms of wall time in workerd (first request, warm first render, repeat median, constant Worker median); requests/s and ratio to the constant Worker`,
+      `N=${r.n}: per route: first render in a fresh isolate (CPU ms in V8, asset reads, KB read); ms of wall time in workerd (first request, warm first render, repeat median, constant Worker median); requests/s and ratio to the constant Worker`,
     );
     console.table(
       Object.fromEntries(Object.entries(r.routes).map(([name, { path: _, ...figures }]) => [name, figures])),
     );
+  }
+  if (results.plans.length > 0) {
+    console.log('\nStores planned from generated keys alone (no bodies):');
+    console.table(Object.fromEntries(results.plans.map(({ n, ...plan }) => [`N=${n}`, plan])));
   }
   console.log(`\nThe headline table (README.md):\n\n${headlineTable(results)}\n`);
   await writeFile(BENCH_SVG, chart(results));

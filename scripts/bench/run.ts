@@ -1,51 +1,66 @@
 /**
  * Runs the benchmark: builds the site over generated corpora of each size and
- * measures, inside workerd (Miniflare), what each costs next to the constant
- * Worker. Writes bench-results/bench.json, then prints the report and draws
- * the chart from it (report.ts). What each figure means: README.md here.
+ * measures what each costs: the build (full and after one more article), the
+ * store in static assets, and, inside workerd (Miniflare), each route next to
+ * the constant Worker, with each route's first render timed in V8. Writes
+ * bench-results/bench.json, then prints the report (report.ts). What each
+ * figure means: README.md here.
  *
- *   npm run bench [-- --sizes 10,100 --seconds 2 --repeats 30]
+ *   npm run bench [-- --sizes 10000,100000 --million --plan 1000000 --seconds 2 --repeats 30]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import type { Miniflare } from 'miniflare';
-import type { ArticleBody, ContentIndex } from '../../src/content/types.ts';
-import { createFeedModel } from '../../src/feeds/feed-model.ts';
-import { FEED_FORMAT_IDS, FEED_FORMATS } from '../../src/feeds/formats.ts';
-import { pageCount, pageOf } from '../../src/site/pagination.ts';
 import { paths } from '../../src/site/paths.ts';
 import { siteConfig } from '../../src/site/site-config.ts';
-import { SITE } from '../../tests/helpers/site.ts';
 import { type BuiltWorkerOptions, type Bundle, buildBundle, startBuiltWorker } from '../built-worker.ts';
 import { freePort } from '../dev-server.ts';
-import { writeCorpus } from '../generate-articles.ts';
+import { generateArticle, writeCorpus } from '../generate-articles.ts';
 import { projectRoot, readWranglerConfig } from '../wrangler-config.ts';
-import { BENCH_DIR, BENCH_JSON, type BenchResult, median, type RouteResult, type SizeResult } from './bench-result.ts';
+import {
+  BENCH_DIR,
+  BENCH_JSON,
+  type BenchResult,
+  median,
+  type PlanResult,
+  type RouteResult,
+  type SizeResult,
+} from './bench-result.ts';
 import { benchRoutes } from './bench-routes.ts';
 import { type CapturedResponse, constantWorker } from './constant-worker.ts';
+import { firstRenders } from './first-render.ts';
+import { planLayout } from './plan-layout.ts';
+import { readStore } from './read-store.ts';
 import { report } from './report.ts';
+import { workerdMemoryMB } from './workerd-memory.ts';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '10,100,1000,10000' },
+    sizes: { type: 'string', default: '10000,100000' },
+    million: { type: 'boolean', default: false },
+    plan: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '2' },
     repeats: { type: 'string', default: '30' },
   },
 });
-const SIZES = values.sizes.split(',').map(Number);
+const SIZES = [...values.sizes.split(',').map(Number), ...(values.million ? [1_000_000] : [])];
+const PLANS = values.plan ? values.plan.split(',').map(Number) : [];
 const LOAD_SECONDS = Number(values.seconds);
 const REPEATS = Number(values.repeats);
-if (!SIZES.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--sizes: whole numbers, e.g. 10,100`);
+if (![...SIZES, ...PLANS].every((n) => Number.isInteger(n) && n > 0))
+  throw new Error('--sizes, --plan: whole numbers, e.g. 10,100');
 if (!(LOAD_SECONDS > 0) || !(REPEATS > 0)) throw new Error('--seconds and --repeats: positive numbers');
 
 // The page size the built Worker uses: wrangler.toml's, read through the Worker's own settings check.
-const { pageSize } = siteConfig((await readWranglerConfig()).vars as unknown as Env);
+const { vars } = await readWranglerConfig();
+const { pageSize } = siteConfig(vars as unknown as Env);
 
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const time = async (fn: () => Promise<unknown>): Promise<number> => {
@@ -55,17 +70,8 @@ const time = async (fn: () => Promise<unknown>): Promise<number> => {
 };
 
 /** The content build on its own, as a child process: wall time and peak memory (from GNU time, where installed). */
-const measureBuild = (seeds: string, dir: string): SizeResult['build'] => {
-  const args = [
-    'scripts/build-content.ts',
-    '--quiet',
-    '--seeds',
-    seeds,
-    '--index',
-    join(dir, 'index.txt'),
-    '--assets',
-    join(dir, 'assets'),
-  ];
+const measureBuild = (seeds: string, assets: string): SizeResult['build'] => {
+  const args = ['scripts/build-content.ts', '--quiet', '--seeds', seeds, '--assets', assets];
   const gnuTime = existsSync('/usr/bin/time');
   const start = performance.now();
   const result = gnuTime
@@ -77,54 +83,48 @@ const measureBuild = (seeds: string, dir: string): SizeResult['build'] => {
   return { seconds: round(ms / 1000), peakMemoryMB: Number.isNaN(rssKb) ? null : round(rssKb / 1024, 0) };
 };
 
-/**
- * CPU of a feed page's first render, timed in Node's V8 (the engine workerd
- * runs; workerd itself freezes timers during a request): parse the page's
- * bodies, build the model, render, encode, hash. The asset reads are I/O and left out.
- */
-const renderCpuMs = async (probeDir: string): Promise<SizeResult['feedRenderCpuMs']> => {
-  const index = JSON.parse(await readFile(join(probeDir, 'index.txt'), 'utf8')) as ContentIndex;
-  const site = { ...SITE, pageSize };
-  const pages = pageCount(index.articles.length, pageSize);
-  const result: SizeResult['feedRenderCpuMs'] = {};
-  for (const format of FEED_FORMAT_IDS) {
-    const { render } = FEED_FORMATS[format];
-    const samples: number[] = [];
-    for (let i = 0; i <= 10; i++) {
-      const page = pageOf(index.articles.length, pageSize, (i % pages) + 1)!;
-      const metas = index.articles.slice(page.start, page.end);
-      const texts = await Promise.all(
-        metas.map((m) => readFile(join(probeDir, 'assets', paths.articleBody(m.id)), 'utf8')),
-      );
-      samples.push(
-        await time(async () => {
-          const entries = metas.map((meta, j) => ({ meta, body: JSON.parse(texts[j]!) as ArticleBody }));
-          const bytes = new TextEncoder().encode(render(createFeedModel(site, site, page, entries)));
-          await crypto.subtle.digest('SHA-256', bytes);
-        }),
-      );
-    }
-    // The first sample compiles the code; the rest are what a new page costs.
-    result[format] = round(median(samples.slice(1)));
-  }
-  return result;
+/** Hugo over the same seeds (as text content files), where Debian's `hugo` is installed. */
+const measureHugo = (seeds: string, dir: string): number | null => {
+  if (spawnSync('hugo', ['version']).status !== 0) return null;
+  const site = join(dir, 'hugo');
+  spawnSync('hugo', ['new', 'site', site, '--quiet']);
+  spawnSync('ln', ['-s', seeds, join(site, 'content/articles')]);
+  const start = performance.now();
+  const result = spawnSync('hugo', ['--quiet', '--source', site], { encoding: 'utf8' });
+  if (result.status !== 0) return null;
+  return round((performance.now() - start) / 1000);
 };
 
-const measureAssets = async (assetsDir: string): Promise<SizeResult['assets']> => {
-  const dir = join(assetsDir, dirname(paths.articleBody('x')));
-  const files = await readdir(dir);
-  const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, f))).size));
+/** Each file of the store and a hash of its bytes: what a deploy compares to upload only changed files. */
+const storeHashes = async (assets: string): Promise<Map<string, string>> => {
+  const entries = (await readdir(assets, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  return new Map(
+    entries.map((e) => {
+      const path = join(e.parentPath, e.name).slice(assets.length);
+      return [
+        path,
+        createHash('sha256')
+          .update(readFileSync(join(e.parentPath, e.name)))
+          .digest('hex'),
+      ];
+    }),
+  );
+};
+
+const measureAssets = async (assets: string): Promise<SizeResult['assets']> => {
+  const entries = (await readdir(assets, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const sizes = await Promise.all(entries.map(async (e) => (await stat(join(e.parentPath, e.name))).size));
   return {
-    files: files.length,
+    files: sizes.length,
     largestKB: round(Math.max(...sizes) / 1024, 1),
     totalMB: round(sizes.reduce((a, b) => a + b, 0) / 1048576, 1),
   };
 };
 
-/** Every module wrangler would upload: the bundle and the content index (a Text module). */
+/** Every module wrangler would upload: the bundle alone, since the content lives in static assets. */
 const measureScript = async (scriptPath: string): Promise<SizeResult['script']> => {
   const outdir = dirname(scriptPath);
-  const modules = (await readdir(outdir)).filter((f) => f.endsWith('.js') || f.endsWith('.txt'));
+  const modules = (await readdir(outdir)).filter((f) => f.endsWith('.js'));
   const bytes = await Promise.all(modules.map(async (f) => new Uint8Array(await readFile(join(outdir, f)))));
   return {
     KB: round(bytes.reduce((sum, b) => sum + b.byteLength, 0) / 1024, 0),
@@ -154,6 +154,17 @@ const startupMs = async (options: BuiltWorkerOptions): Promise<number> => {
   return median(samples);
 };
 
+/** workerd's resident memory once every route has rendered once. */
+const memoryAfter = async (options: BuiltWorkerOptions, routes: readonly string[]): Promise<number> => {
+  const worker = await startBuiltWorker(options);
+  try {
+    for (const path of routes) await fetchBody(worker, path);
+    return workerdMemoryMB();
+  } finally {
+    await worker.dispose();
+  }
+};
+
 const requestsPerSecond = async (port: number, path: string): Promise<number> => {
   const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: 10, duration: LOAD_SECONDS });
   if (result.non2xx > 0 || result.errors > 0)
@@ -161,54 +172,69 @@ const requestsPerSecond = async (port: number, path: string): Promise<number> =>
   return result.requests.average;
 };
 
-/** The constant Worker beside the bundle: the responses ours gave, and the same content index module. */
+/** The constant Worker beside the bundle: the responses ours gave, with the same assets. */
 const writeConstantWorker = async (
-  bundle: Bundle,
+  assetsDir: string,
   dir: string,
   captured: Record<string, CapturedResponse>,
 ): Promise<BuiltWorkerOptions> => {
-  const outdir = dirname(bundle.scriptPath);
-  const indexModule = (await readdir(outdir)).find((f) => f.endsWith('.txt'));
   await mkdir(dir, { recursive: true });
-  if (indexModule) await copyFile(join(outdir, indexModule), join(dir, indexModule));
-  await writeFile(join(dir, 'index.js'), constantWorker(captured, indexModule));
-  return { scriptPath: join(dir, 'index.js'), assetsDir: bundle.assetsDir };
+  await writeFile(join(dir, 'index.js'), constantWorker(captured));
+  return { scriptPath: join(dir, 'index.js'), assetsDir };
 };
 
-const benchSize = async (n: number, work: string): Promise<SizeResult> => {
+const benchSize = async (n: number, bundle: Bundle, work: string): Promise<SizeResult> => {
   const dir = join(work, String(n));
   const seeds = join(dir, 'seeds');
-  await writeCorpus(seeds, n);
-  process.stdout.write(`bench: N=${n}: build…`);
-  const build = measureBuild(seeds, join(dir, 'probe'));
-  const feedRenderCpuMs = await renderCpuMs(join(dir, 'probe'));
-  const bundle = await buildBundle(seeds, join(dir, 'project'));
+  const assetsDir = join(dir, 'assets');
+  // Articles 1…n; article 0, newer than all, is published afterwards.
+  process.stdout.write(`bench: N=${n}: corpus…`);
+  await writeCorpus(seeds, n, { from: 1 });
+  process.stdout.write(' build…');
+  const build = measureBuild(seeds, assetsDir);
+  const assets = await measureAssets(assetsDir);
+  const before = await storeHashes(assetsDir);
+  const hugoSeconds = measureHugo(seeds, dir);
+
+  process.stdout.write(' incremental…');
+  const newest = generateArticle(0);
+  await writeFile(join(seeds, `${newest.name}.txt`), newest.text);
+  await writeFile(join(seeds, `${newest.name}.yaml`), newest.yaml);
+  const rebuilt = measureBuild(seeds, assetsDir);
+  const after = await storeHashes(assetsDir);
+  const changed = [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p));
+  const incremental = { seconds: rebuilt.seconds, changedFiles: changed.length, changed: changed.sort() };
+
+  const routes = benchRoutes(await readStore(assetsDir), pageSize);
+  const routePaths = Object.values(routes).map((route) => route.path);
+  process.stdout.write(' first renders…');
+  const renders = await firstRenders(bundle.scriptPath, assetsDir, routePaths, vars);
   const script = await measureScript(bundle.scriptPath);
-  const assets = await measureAssets(bundle.assetsDir);
-  const index = JSON.parse(
-    await readFile(join(dir, 'project/src/generated/content-index.txt'), 'utf8'),
-  ) as ContentIndex;
-  const routes = benchRoutes(index, pageSize);
+  const options: BuiltWorkerOptions = { scriptPath: bundle.scriptPath, assetsDir };
 
   process.stdout.write(' startup…');
-  const ours = await startBuiltWorker(bundle);
+  const ours = await startBuiltWorker(options);
   const captured: Record<string, CapturedResponse> = {};
-  for (const { path } of Object.values(routes)) {
+  for (const path of routePaths) {
     const response = await ours.dispatchFetch(`http://localhost${path}`);
     const body = await response.text();
     captured[path] = { status: response.status, headers: Object.fromEntries(response.headers), body };
   }
   await ours.dispose();
-  const constantOptions = await writeConstantWorker(bundle, join(dir, 'constant'), captured);
-  const startup = { ms: round(await startupMs(bundle), 0), constantMs: round(await startupMs(constantOptions), 0) };
+  const constantOptions = await writeConstantWorker(assetsDir, join(dir, 'constant'), captured);
+  const startup = { ms: round(await startupMs(options), 0), constantMs: round(await startupMs(constantOptions), 0) };
+  const memory = {
+    MB: await memoryAfter(options, routePaths),
+    constantMB: await memoryAfter(constantOptions, routePaths),
+  };
 
   process.stdout.write(' requests…');
   const [oursPort, constantPort] = [await freePort(), await freePort()];
   const [fresh, constant] = await Promise.all([
-    startBuiltWorker({ ...bundle, port: oursPort }),
+    startBuiltWorker({ ...options, port: oursPort }),
     startBuiltWorker({ ...constantOptions, port: constantPort }),
   ]);
-  await Promise.all([fresh.ready, constant.ready, fetchBody(fresh, paths.robots), fetchBody(constant, paths.home)]);
+  await Promise.all([fresh.ready, constant.ready, fetchBody(fresh, paths.robots), fetchBody(constant, routePaths[0]!)]);
   const timed: Record<string, Omit<RouteResult, 'rps' | 'constantRps' | 'rpsRatio'>> = {};
   for (const [name, { path, siblings }] of Object.entries(routes)) {
     const firstMs = await time(() => fetchBody(fresh, path));
@@ -220,9 +246,13 @@ const benchSize = async (n: number, work: string): Promise<SizeResult> => {
       repeat.push(await time(() => fetchBody(fresh, path)));
       floor.push(await time(() => fetchBody(constant, path)));
     }
+    const render = renders[path]!;
     timed[name] = {
       path,
       bytes: new TextEncoder().encode(captured[path]!.body).byteLength,
+      cpuMs: render.cpuMs,
+      reads: render.reads,
+      readKB: render.readKB,
       firstMs: round(firstMs),
       warmFirstMs: warm.length > 0 ? round(median(warm)) : null,
       repeatMs: round(median(repeat)),
@@ -248,14 +278,22 @@ const benchSize = async (n: number, work: string): Promise<SizeResult> => {
   await Promise.all([fresh.dispose(), constant.dispose()]);
   process.stdout.write(' done\n');
   await rm(dir, { recursive: true, force: true });
-  return { n, build, script, assets, startup, feedRenderCpuMs, routes: perRoute };
+  return { n, build, incremental, hugoSeconds, script, assets, startup, memory, routes: perRoute };
 };
 
 // A fresh folder per run, so runs from several checkouts never share one.
 const work = await mkdtemp(join(tmpdir(), 'feed-publisher-bench-'));
-const results: BenchResult = [];
+const results: BenchResult = { sizes: [], plans: [] };
 try {
-  for (const n of SIZES) results.push(await benchSize(n, work));
+  // The bundle holds no content: one build serves the store of every size.
+  const bundle = await buildBundle(join(projectRoot, 'seeds'), join(work, 'project'));
+  for (const n of SIZES) results.sizes.push(await benchSize(n, bundle, work));
+  for (const n of PLANS) {
+    process.stdout.write(`bench: planning ${n} articles…`);
+    const plan: PlanResult = planLayout(n);
+    results.plans.push(plan);
+    process.stdout.write(` ${plan.seconds} s\n`);
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
 }

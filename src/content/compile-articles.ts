@@ -1,4 +1,4 @@
-/** Compiles source files from seeds/ into the article index and bodies. Pure: same files, same output. */
+/** Compiles source files from seeds/ into article metas and bodies, one file at a time or a whole set. Pure: same files, same output. */
 import { v5 as uuidv5 } from 'uuid';
 import { labelsFor } from '../site/labels.ts';
 import { paths } from '../site/paths.ts';
@@ -21,7 +21,6 @@ import {
   type ContentIssue,
   type ContentSettings,
   type ContentWarning,
-  type TagEntry,
 } from './types.ts';
 import { typesetHtml, typesetText } from './typeset.ts';
 import { toZonedIso } from './zoned-date.ts';
@@ -41,7 +40,6 @@ export interface PublishedImage {
 export interface CompiledContent {
   /** Newest first. */
   articles: ArticleMeta[];
-  tags: TagEntry[];
   bodies: ArticleBody[];
   /** The pictures the published articles use, each once, ordered by URL. */
   images: PublishedImage[];
@@ -69,7 +67,8 @@ const UNSAFE_NAME =
   'and have at most 200 before its extension (it is the article id, in its asset path and feed id): rename the file';
 const SIDECAR = /\.ya?ml$/;
 
-interface Compiled {
+/** An article ready to publish, before slug clashes across articles are resolved. */
+export interface CompiledArticle {
   meta: ArticleMeta;
   body: ArticleBody;
   file: string;
@@ -91,54 +90,81 @@ interface Parsed {
   pictures: Map<string, ImageFile>;
 }
 
-export interface CompileOptions {
-  /** Told how many article files are done, before each and after the last: the build's progress line. */
-  onProgress?: (articlesDone: number) => void;
+/** One article's source: its text, and the YAML sidecar of a plain-text article if there is one. */
+export interface ArticleSource {
+  file: SourceFile;
+  sidecar?: SourceFile;
 }
 
-export const compileArticles = (
-  files: readonly SourceFile[],
-  settings: ContentSettings,
-  { onProgress }: CompileOptions = {},
-): CompiledContent => {
-  const errors: ContentIssue[] = [];
-  const warnings: ContentWarning[] = [];
-  const byName = new Map(files.map((file) => [file.name, file]));
-  const sidecars = new Set<string>();
+/** Pictures from seeds/, read once each however many articles show them; a missing one is a ContentError. */
+export type PictureReader = (name: string) => { image: ImageFile; bytes: Uint8Array };
 
-  const decode = (file: SourceFile): string => {
-    const { text, warnings: found } = decodeSource(file.bytes);
-    for (const warning of found) warnings.push({ file: file.name, ...warning });
+export type ArticleOutcome =
+  | { kind: 'article'; article: CompiledArticle; pictures: string[] }
+  | { kind: 'draft'; pictures: string[] }
+  | { kind: 'error'; issue: ContentIssue };
+
+export const isArticleFile = (name: string): boolean => ARTICLE.test(name);
+export const isSidecarFile = (name: string): boolean => SIDECAR.test(name);
+export const articleId = (name: string): string => name.replace(ARTICLE, '');
+/** The names a plain-text article's sidecar may have, in the order they are looked for. */
+export const sidecarNames = (name: string): string[] =>
+  name.endsWith('.txt') ? [`${articleId(name)}.yaml`, `${articleId(name)}.yml`] : [];
+export const sidecarError = (name: string): ContentIssue => ({
+  file: name,
+  message: `metadata without an article: expected ${name.replace(SIDECAR, '.txt')}`,
+});
+export const ignoredWarning = (name: string): ContentWarning => ({
+  file: name,
+  kind: 'ignored-file',
+  message: 'ignored: articles are .txt (with an optional .yaml) or .md files',
+});
+export const unusedPictureWarning = (name: string): ContentWarning => ({
+  file: name,
+  kind: 'picture-unused',
+  message: 'picture not used by any article: name it in an article\'s "image" or show it in a Markdown article',
+});
+/** Two files whose ids are the same, or differ only in case: the second by name is refused. */
+export const idClashError = (name: string, other: string): ContentIssue => {
+  const [id, otherId] = [articleId(name), articleId(other)];
+  const how = otherId === id ? '' : ', ignoring case';
+  return { file: name, message: `same article id "${id}" as ${other}${how}: rename one of them` };
+};
+
+/**
+ * Compiles one article on its own: what the streaming build does for each
+ * file. Warnings go to `warnings`; pictures are read through `readPicture`,
+ * and the outcome names those it used (a draft's too, though they are not published).
+ */
+export const compileArticle = (
+  { file, sidecar }: ArticleSource,
+  settings: ContentSettings,
+  warnings: ContentWarning[],
+  readPicture: PictureReader,
+): ArticleOutcome => {
+  const id = articleId(file.name);
+  if (!SAFE_ID.test(id)) return { kind: 'error', issue: { file: file.name, message: UNSAFE_NAME } };
+  const used = new Set<string>();
+  const picture = (name: string) => {
+    used.add(name);
+    return readPicture(name);
+  };
+
+  const decode = (source: SourceFile): string => {
+    const { text, warnings: found } = decodeSource(source.bytes);
+    for (const warning of found) warnings.push({ file: source.name, ...warning });
     return text;
   };
 
-  // Pictures are read once each, however many articles show them; names are marked used even when reading fails.
-  const pictureCache = new Map<string, { image: ImageFile; bytes: Uint8Array }>();
-  const usedPictures = new Set<string>();
-  const readPicture = (name: string): { image: ImageFile; bytes: Uint8Array } => {
-    usedPictures.add(name);
-    const cached = pictureCache.get(name);
-    if (cached) return cached;
-    const file = byName.get(name);
-    if (!file) throw new ContentError(`picture "${name}" is not in seeds/`);
-    const read = { image: readImage(name, file.bytes), bytes: file.bytes };
-    pictureCache.set(name, read);
-    return read;
-  };
-
   /** The lead picture: a file from seeds/ gets its URL, size and type; a URL is kept as it is. */
-  const leadImage = (
-    image: ArticleImage | undefined,
-    pictures: Map<string, ImageFile>,
-    file: string,
-  ): ArticleImage | undefined => {
+  const leadImage = (image: ArticleImage | undefined, pictures: Map<string, ImageFile>): ArticleImage | undefined => {
     if (!image?.src || !isPictureFile(image.src)) return image;
     const name = image.src;
-    const { image: read } = readPicture(name);
+    const { image: read } = picture(name);
     pictures.set(name, read);
     if (read.width < MIN_LEAD_WIDTH) {
       warnings.push({
-        file,
+        file: file.name,
         kind: 'picture-narrow',
         message: `lead picture "${name}" is ${read.width} px wide; Dzen wants a cover at least ${MIN_LEAD_WIDTH} px wide`,
       });
@@ -147,7 +173,7 @@ export const compileArticles = (
     return { ...image, src, width, height, type, length };
   };
 
-  const parse = (file: SourceFile): Parsed => {
+  const parse = (): Parsed => {
     const text = decode(file);
     const pictures = new Map<string, ImageFile>();
     if (file.name.endsWith('.md')) {
@@ -159,11 +185,11 @@ export const compileArticles = (
         lead,
         dzenHtml,
       } = parseMarkdown(text, (name) => {
-        const { image } = readPicture(name);
+        const { image } = picture(name);
         pictures.set(name, image);
         return image;
       });
-      const image = leadImage(metadata.image ? { alt: '', ...metadata.image } : undefined, pictures, file.name);
+      const image = leadImage(metadata.image ? { alt: '', ...metadata.image } : undefined, pictures);
       return {
         metadata,
         title,
@@ -175,11 +201,8 @@ export const compileArticles = (
         ...(image ? { image } : {}),
       };
     }
-    const stem = file.name.replace(ARTICLE, '');
-    const sidecar = byName.get(`${stem}.yaml`) ?? byName.get(`${stem}.yml`);
     let metadata: Metadata = { draft: false };
     if (sidecar) {
-      sidecars.add(sidecar.name);
       try {
         metadata = parseMetadata(decode(sidecar));
       } catch (error) {
@@ -189,7 +212,7 @@ export const compileArticles = (
     const article = parsePlainText(text, { footerMarkers: settings.footerMarkers });
     let image = article.image || metadata.image ? { alt: '', ...article.image, ...metadata.image } : undefined;
     try {
-      image = leadImage(image, pictures, file.name);
+      image = leadImage(image, pictures);
     } catch (error) {
       // The picture is named in the sidecar: point there.
       throw sidecar ? new FileError(sidecar.name, error) : error;
@@ -205,7 +228,70 @@ export const compileArticles = (
     };
   };
 
-  const compiled: Compiled[] = [];
+  try {
+    const parsed = parse();
+    if (parsed.metadata.draft) return { kind: 'draft', pictures: [...used] };
+    return {
+      kind: 'article',
+      article: {
+        ...buildArticle(id, file.name, parsed, settings, warnings),
+        file: file.name,
+        explicitSlug: Boolean(parsed.metadata.slug),
+      },
+      pictures: [...parsed.pictures.keys()],
+    };
+  } catch (error) {
+    const inFile = error instanceof FileError ? error.file : file.name;
+    const cause = error instanceof FileError ? error.cause : error;
+    // Anything else a library throws is still this file's problem: name it, and go on to the others.
+    const issue: ContentIssue =
+      cause instanceof ContentError
+        ? { file: inFile, ...(cause.line ? { line: cause.line } : {}), message: cause.message }
+        : { file: inFile, message: `cannot be read: ${String(cause)}` };
+    return { kind: 'error', issue };
+  }
+};
+
+/**
+ * Publication order, oldest first, ties by id: the order of positions in the
+ * store, which never depends on the machine. Newest first is its exact reverse.
+ */
+export const comparePublication = (
+  a: { published: number; id: string },
+  b: { published: number; id: string },
+): number => a.published - b.published || compare(a.id, b.id);
+
+export interface CompileOptions {
+  /** Told how many article files are done, before each and after the last: the build's progress line. */
+  onProgress?: (articlesDone: number) => void;
+}
+
+/** Compiles a whole set of files held in memory, as the streaming build does one at a time: for tests and small corpora. */
+export const compileArticles = (
+  files: readonly SourceFile[],
+  settings: ContentSettings,
+  { onProgress }: CompileOptions = {},
+): CompiledContent => {
+  const errors: ContentIssue[] = [];
+  const warnings: ContentWarning[] = [];
+  const byName = new Map(files.map((file) => [file.name, file]));
+  const sidecars = new Set<string>();
+
+  // Pictures are read once each, however many articles show them; names are marked used even when reading fails.
+  const pictureCache = new Map<string, { image: ImageFile; bytes: Uint8Array }>();
+  const usedPictures = new Set<string>();
+  const readPicture: PictureReader = (name) => {
+    usedPictures.add(name);
+    const cached = pictureCache.get(name);
+    if (cached) return cached;
+    const file = byName.get(name);
+    if (!file) throw new ContentError(`picture "${name}" is not in seeds/`);
+    const read = { image: readImage(name, file.bytes), bytes: file.bytes };
+    pictureCache.set(name, read);
+    return read;
+  };
+
+  const compiled: CompiledArticle[] = [];
   // Only published articles' pictures are published: a draft's stays private.
   const images = new Map<string, Uint8Array>();
   let drafts = 0;
@@ -215,40 +301,25 @@ export const compileArticles = (
   for (const file of [...files].sort((a, b) => compare(a.name, b.name))) {
     if (!ARTICLE.test(file.name)) continue;
     onProgress?.(done++);
-    const id = file.name.replace(ARTICLE, '');
-    if (!SAFE_ID.test(id)) {
-      errors.push({ file: file.name, message: UNSAFE_NAME });
-      continue;
-    }
-    const clash = ids.get(id.toLowerCase());
+    const clash = ids.get(articleId(file.name).toLowerCase());
     if (clash) {
-      const other = clash.replace(ARTICLE, '');
-      const how = other === id ? '' : ', ignoring case';
-      errors.push({ file: file.name, message: `same article id "${id}" as ${clash}${how}: rename one of them` });
+      errors.push(idClashError(file.name, clash));
       continue;
     }
-    ids.set(id.toLowerCase(), file.name);
-    try {
-      const parsed = parse(file);
-      if (parsed.metadata.draft) {
-        drafts++;
-        continue;
-      }
-      for (const name of parsed.pictures.keys()) {
+    if (SAFE_ID.test(articleId(file.name))) ids.set(articleId(file.name).toLowerCase(), file.name);
+    const sidecar = sidecarNames(file.name)
+      .map((name) => byName.get(name))
+      .find(Boolean);
+    if (sidecar) sidecars.add(sidecar.name);
+    const outcome = compileArticle({ file, ...(sidecar ? { sidecar } : {}) }, settings, warnings, readPicture);
+    if (outcome.kind === 'draft') drafts++;
+    else if (outcome.kind === 'error') errors.push(outcome.issue);
+    else {
+      compiled.push(outcome.article);
+      for (const name of outcome.pictures) {
         const { image, bytes } = readPicture(name);
         images.set(image.src, bytes);
       }
-      compiled.push({
-        ...buildArticle(id, file.name, parsed, settings, warnings),
-        file: file.name,
-        explicitSlug: Boolean(parsed.metadata.slug),
-      });
-    } catch (error) {
-      const inFile = error instanceof FileError ? error.file : file.name;
-      const cause = error instanceof FileError ? error.cause : error;
-      // Anything else a library throws is still this file's problem: name it, and go on to the others.
-      if (!(cause instanceof ContentError)) errors.push({ file: inFile, message: `cannot be read: ${String(cause)}` });
-      else errors.push({ file: inFile, ...(cause.line ? { line: cause.line } : {}), message: cause.message });
     }
   }
 
@@ -256,42 +327,44 @@ export const compileArticles = (
 
   for (const file of files) {
     if (ARTICLE.test(file.name) || sidecars.has(file.name) || usedPictures.has(file.name)) continue;
-    if (isPictureFile(file.name)) {
-      warnings.push({
-        file: file.name,
-        kind: 'picture-unused',
-        message: 'picture not used by any article: name it in an article\'s "image" or show it in a Markdown article',
-      });
-    } else if (SIDECAR.test(file.name)) {
-      errors.push({
-        file: file.name,
-        message: `metadata without an article: expected ${file.name.replace(SIDECAR, '.txt')}`,
-      });
-    } else {
-      warnings.push({
-        file: file.name,
-        kind: 'ignored-file',
-        message: 'ignored: articles are .txt (with an optional .yaml) or .md files',
-      });
-    }
+    if (isPictureFile(file.name)) warnings.push(unusedPictureWarning(file.name));
+    else if (SIDECAR.test(file.name)) errors.push(sidecarError(file.name));
+    else warnings.push(ignoredWarning(file.name));
   }
 
-  compiled.sort((a, b) => Date.parse(a.meta.published) - Date.parse(b.meta.published) || compare(a.meta.id, b.meta.id));
-  resolveSlugClashes(compiled, errors, warnings);
-  const budget = feedItemBudget(settings.pageSize);
-  for (const entry of compiled) fitIntoFeeds(entry, budget, settings.pageSize, errors, warnings);
-  compiled.sort((a, b) => Date.parse(b.meta.published) - Date.parse(a.meta.published) || compare(a.meta.id, b.meta.id));
-  const articles = compiled.map((entry) => entry.meta);
+  const key = (entry: CompiledArticle) => ({ published: Date.parse(entry.meta.published), id: entry.meta.id });
+  compiled.sort((a, b) => comparePublication(key(a), key(b)));
+  const slugs = compiled.map((entry) => entry.meta.slug);
+  resolveSlugClashes(slugs, {
+    explicit: (i) => compiled[i]!.explicitSlug,
+    file: (i) => compiled[i]!.file,
+    guid: (i) => compiled[i]!.meta.guid,
+    errors,
+    warnings,
+  });
+  compiled.forEach((entry, i) => {
+    if (entry.meta.slug !== slugs[i]) entry.meta = { ...entry.meta, slug: slugs[i]! };
+  });
+  for (const entry of compiled) {
+    const fitted = fitIntoFeeds(entry, settings.pageSize);
+    if (fitted.issue && 'kind' in fitted.issue) warnings.push(fitted.issue);
+    else if (fitted.issue) errors.push(fitted.issue);
+    entry.body = fitted.body;
+  }
+  compiled.reverse();
   return {
-    articles,
-    tags: indexTags(articles),
+    articles: compiled.map((entry) => entry.meta),
     bodies: compiled.map((entry) => entry.body),
     images: [...images].map(([src, bytes]) => ({ src, bytes })).sort((a, b) => compare(a.src, b.src)),
     drafts,
-    warnings: warnings.sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0)),
+    warnings: sortIssues(warnings),
     errors: errors.sort((a, b) => compare(a.file, b.file)),
   };
 };
+
+/** Issues in file order, then line order: the same on every machine. */
+export const sortIssues = <T extends ContentIssue>(issues: T[]): T[] =>
+  issues.sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
 
 const buildArticle = (
   id: string,
@@ -358,39 +431,46 @@ const buildArticle = (
 
 const kilobytes = (n: number) => Math.ceil(n / 1024);
 
+/** The body feeds carry for an article too large for them: its summary and a link to its page (which shows it whole). */
+export const shortenForFeeds = (meta: ArticleMeta, body: ArticleBody): ArticleBody => {
+  // Dzen's copy of the text goes too: its feed then carries the same summary and link.
+  const { dzenHtml: _, ...rest } = body;
+  const link = `<a href="${paths.article(meta.slug)}">${escapeHtml(labelsFor(meta.language).readWholeArticle)}</a>`;
+  return { ...rest, html: `<p>${escapeHtml(rest.summary)}</p>\n<p>${link}</p>`, text: rest.summary };
+};
+
 /**
  * An article whose feed item would overflow its share of a feed page is carried
- * in feeds as its summary and a link to its page (which shows it whole); one
- * whose other fields alone overflow it is refused.
+ * in feeds as its summary and a link to its page (with a warning); one whose
+ * other fields alone overflow it is refused (an error). Its slug must be final: the link names it.
  */
-const fitIntoFeeds = (
-  entry: Compiled,
-  budget: number,
+export const fitIntoFeeds = (
+  entry: { meta: ArticleMeta; body: ArticleBody; file: string },
   pageSize: number,
-  errors: ContentIssue[],
-  warnings: ContentWarning[],
-): void => {
+): { body: ArticleBody; issue?: ContentWarning | ContentIssue } => {
+  const budget = feedItemBudget(pageSize);
   const size = feedItemBytes(entry.meta, entry.body);
-  if (size <= budget) return;
-  const { meta } = entry;
-  // Dzen's copy of the text goes too: its feed then carries the same summary and link.
-  const { dzenHtml: _, ...body } = entry.body;
-  const link = `<a href="${paths.article(meta.slug)}">${escapeHtml(labelsFor(meta.language).readWholeArticle)}</a>`;
-  entry.body = { ...body, html: `<p>${escapeHtml(body.summary)}</p>\n<p>${link}</p>`, text: body.summary };
+  if (size <= budget) return { body: entry.body };
+  const body = shortenForFeeds(entry.meta, entry.body);
   const limit = `at most ${kilobytes(budget)} KB with FEED_PAGE_SIZE = ${pageSize}`;
-  const shortened = feedItemBytes(meta, entry.body);
+  const shortened = feedItemBytes(entry.meta, body);
   if (shortened > budget) {
-    errors.push({
-      file: entry.file,
-      message: `its title, summary, tags and other fields alone take ${kilobytes(shortened)} KB of a feed item; ${limit}: shorten them`,
-    });
-  } else {
-    warnings.push({
+    return {
+      body,
+      issue: {
+        file: entry.file,
+        message: `its title, summary, tags and other fields alone take ${kilobytes(shortened)} KB of a feed item; ${limit}: shorten them`,
+      },
+    };
+  }
+  return {
+    body,
+    issue: {
       file: entry.file,
       kind: 'summary-in-feeds',
       message: `too large for a feed item (${kilobytes(size)} KB; ${limit}): feeds carry its summary and a link to its page`,
-    });
-  }
+    },
+  };
 };
 
 /** Tags are one when their slugs are one ("Экономика", "экономика"): the first spelling is kept. */
@@ -408,60 +488,64 @@ const uniqueTags = (names: readonly string[]): ArticleTag[] => {
  * (long titles share their first 80 characters; news repeats headlines) gets
  * a suffix from the article's guid, so it never changes when others are added;
  * longer if even that is taken, so that slugs are unique after suffixing, always.
- * The explicit one, else the oldest article, keeps the plain slug. `compiled` is oldest first.
+ * The explicit one, else the oldest article, keeps the plain slug.
+ *
+ * `slugs` are in publication order, oldest first, and are rewritten in place;
+ * the rest of each article is asked for by position, so that the streaming
+ * build can keep a million articles in compact columns rather than objects.
  */
-const resolveSlugClashes = (compiled: Compiled[], errors: ContentIssue[], warnings: ContentWarning[]): void => {
+export const resolveSlugClashes = (
+  slugs: string[],
+  article: {
+    explicit: (position: number) => boolean;
+    file: (position: number) => string;
+    guid: (position: number) => string;
+    errors: ContentIssue[];
+    warnings: ContentWarning[];
+  },
+): void => {
   const owners = new Map<string, string>();
-  for (const { meta, file } of compiled.filter((entry) => entry.explicitSlug)) {
-    const other = owners.get(meta.slug);
+  slugs.forEach((slug, i) => {
+    if (!article.explicit(i)) return;
+    const other = owners.get(slug);
     if (other)
-      errors.push({
-        file,
-        message: `duplicate slug "${meta.slug}" (also ${other}): set a different "slug" in its metadata`,
+      article.errors.push({
+        file: article.file(i),
+        message: `duplicate slug "${slug}" (also ${other}): set a different "slug" in its metadata`,
       });
-    else owners.set(meta.slug, file);
-  }
-  for (const entry of compiled) {
-    if (entry.explicitSlug) continue;
-    const other = owners.get(entry.meta.slug);
+    else owners.set(slug, article.file(i));
+  });
+  slugs.forEach((slug, i) => {
+    if (article.explicit(i)) return;
+    const other = owners.get(slug);
     if (!other) {
-      owners.set(entry.meta.slug, entry.file);
-      continue;
+      owners.set(slug, article.file(i));
+      return;
     }
     // The suffix grows until the slug is free: another article may own it, explicitly or by its own title.
-    const hex = entry.meta.guid.replace(/^urn:uuid:/, '').replaceAll('-', '');
+    const hex = article
+      .guid(i)
+      .replace(/^urn:uuid:/, '')
+      .replaceAll('-', '');
     let length = 6;
-    while (owners.has(`${entry.meta.slug}-${hex.slice(-length)}`) && length < hex.length) length += 2;
-    const slug = `${entry.meta.slug}-${hex.slice(-length)}`;
-    if (owners.has(slug)) {
-      errors.push({ file: entry.file, message: `no free slug for "${entry.meta.slug}": set "slug" in its metadata` });
-      continue;
+    while (owners.has(`${slug}-${hex.slice(-length)}`) && length < hex.length) length += 2;
+    const suffixed = `${slug}-${hex.slice(-length)}`;
+    if (owners.has(suffixed)) {
+      article.errors.push({ file: article.file(i), message: `no free slug for "${slug}": set "slug" in its metadata` });
+      return;
     }
-    warnings.push({
-      file: entry.file,
+    article.warnings.push({
+      file: article.file(i),
       kind: 'slug-suffixed',
-      message: `slug "${entry.meta.slug}" is taken by ${other}: using "${slug}"`,
+      message: `slug "${slug}" is taken by ${other}: using "${suffixed}"`,
     });
-    entry.meta = { ...entry.meta, slug };
-    owners.set(slug, entry.file);
-  }
-};
-
-/** Groups articles by tag. Two spellings of one tag ("Экономика", "экономика") share a slug and are one tag. */
-const indexTags = (articles: readonly ArticleMeta[]): TagEntry[] => {
-  const tags = new Map<string, TagEntry>();
-  articles.forEach((article, position) => {
-    for (const { name, slug } of article.tags) {
-      const tag = tags.get(slug) ?? { slug, name, articles: [] };
-      if (tag.articles.at(-1) !== position) tag.articles.push(position);
-      tags.set(slug, tag);
-    }
+    slugs[i] = suffixed;
+    owners.set(suffixed, article.file(i));
   });
-  return [...tags.values()].sort((a, b) => compare(a.slug, b.slug));
 };
 
 /** Locale-independent ordering, so output never depends on the machine. */
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A ContentError raised while reading a file other than the article itself (its sidecar). */
 class FileError extends Error {

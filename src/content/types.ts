@@ -20,10 +20,7 @@ export interface ArticleTag {
   slug: string;
 }
 
-/**
- * What lists and feeds need to choose and describe an article. Compiled into
- * the Worker script, so it stays small: no body text here.
- */
+/** What lists and feeds need to choose and describe an article: no body text here. */
 export interface ArticleMeta {
   /** Stable id: the source file's name without its extension. */
   id: string;
@@ -46,7 +43,7 @@ export interface ArticleMeta {
   readingMinutes: number;
 }
 
-/** An article's full content. Stored as a static asset, one file per article. */
+/** An article's full content; stored beside its meta in a pack (src/site/pack-format.ts). */
 export interface ArticleBody {
   id: string;
   /** For the article's page: the sanitised HTML, typeset for its language (quotes, dashes, no-break spaces). */
@@ -59,25 +56,6 @@ export interface ArticleBody {
   summary: string;
   /** For Dzen's feed: `html` in the tags Dzen accepts, where that differs from it (Markdown with more than paragraphs and links). */
   dzenHtml?: string;
-}
-
-/** A tag and the articles that carry it. */
-export interface TagEntry {
-  slug: string;
-  name: string;
-  /** Positions in ContentIndex.articles, newest first. */
-  articles: number[];
-}
-
-/** The compiled index, newest article first. */
-export interface ContentIndex {
-  /** Hash of everything compiled: changes whenever any output would. */
-  version: string;
-  articles: ArticleMeta[];
-  /** Ordered by name. */
-  tags: TagEntry[];
-  /** The newest `updated` of all articles (absent when there are none): found once, at build. */
-  updated?: string;
 }
 
 /** The site settings the content build uses (site/site-config.ts); the page size bounds each feed item's size. */

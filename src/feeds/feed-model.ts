@@ -4,8 +4,8 @@ import { escapeHtml } from '../content/escape-html.ts';
 import type { ArticleBody, ArticleImage, ArticleMeta } from '../content/types.ts';
 import { imageType } from '../http/mime-types.ts';
 import { newestUpdate } from '../site/newest-update.ts';
-import type { Page } from '../site/pagination.ts';
-import { absoluteUrl, absolutizeHtml, pagedPath, paths } from '../site/paths.ts';
+import type { ListPage } from '../site/pagination.ts';
+import { absoluteUrl, absolutizeHtml, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { FEED_FORMAT_IDS, type FeedFormat } from './formats.ts';
 
@@ -34,21 +34,25 @@ export interface FeedItem {
   image?: FeedImage;
 }
 
-/** RFC 5005 paging: absolute URLs of the neighbouring pages in this feed's own format. */
+/** RFC 5005: where this document sits in its feed's history, as absolute URLs in its own format. */
 export interface FeedPaging {
-  first: string;
-  last: string;
-  next?: string;
-  previous?: string;
-  /** Everything fits on this one page (RFC 5005 "complete feed"). */
+  /** The subscription document holds every item (§2, a complete feed). */
   complete: boolean;
+  /** This is an archive document (§4): its items are fixed once it is full. */
+  archive: boolean;
+  /** The subscription document, linked from archives. */
+  current?: string;
+  /** The archive document just older than this one. */
+  prevArchive?: string;
+  /** The archive document just newer, linked from full archive documents. */
+  nextArchive?: string;
 }
 
 export interface FeedModel {
   site: SiteConfig;
   title: string;
   description: string;
-  /** The HTML page this feed mirrors: the home page or a tag's page. */
+  /** The HTML page this document mirrors: the home page, a tag's page, or one of their archive pages. */
   homeUrl: string;
   /** Stable id of the feed as a whole, across its pages. */
   id: string;
@@ -106,27 +110,27 @@ export const createFeedItem = (site: SiteConfig, meta: ArticleMeta, body: Articl
 export const createFeedModel = (
   site: SiteConfig,
   source: FeedSource,
-  page: Page,
+  page: ListPage,
   entries: readonly { meta: ArticleMeta; body: ArticleBody }[],
 ): FeedModel => {
   const url = (path: string) => absoluteUrl(site.url, path);
-  const pageUrl = (format: FeedFormat, number: number) => url(pagedPath(paths.feed(format, source.tag), number));
+  const feedUrl = (format: FeedFormat, archive?: number) => url(paths.feed(format, source.tag, archive));
   const paging = (format: FeedFormat): FeedPaging => ({
-    first: pageUrl(format, 1),
-    last: pageUrl(format, page.count),
-    ...(page.number < page.count ? { next: pageUrl(format, page.number + 1) } : {}),
-    ...(page.number > 1 ? { previous: pageUrl(format, page.number - 1) } : {}),
-    complete: page.count === 1,
+    complete: page.complete,
+    archive: page.archive !== undefined,
+    ...(page.archive !== undefined ? { current: feedUrl(format) } : {}),
+    ...(page.prevArchive ? { prevArchive: feedUrl(format, page.prevArchive) } : {}),
+    ...(page.nextArchive ? { nextArchive: feedUrl(format, page.nextArchive) } : {}),
   });
-  const homeUrl = url(source.tag ? paths.tag(source.tag) : paths.home);
+  const listUrl = url(source.tag ? paths.tag(source.tag) : paths.home);
   return {
     site,
     title: source.title,
     description: source.description,
-    homeUrl,
-    id: homeUrl,
+    homeUrl: page.archive ? url(paths.archive(page.archive, source.tag)) : listUrl,
+    id: listUrl,
     iconUrl: url(paths.favicon),
-    links: Object.fromEntries(FEED_FORMAT_IDS.map((format) => [format, pageUrl(format, page.number)])) as Record<
+    links: Object.fromEntries(FEED_FORMAT_IDS.map((format) => [format, feedUrl(format, page.archive)])) as Record<
       FeedFormat,
       string
     >,

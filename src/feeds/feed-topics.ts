@@ -3,17 +3,8 @@
  * changed. Pure: the Worker's cron and `npm run deploy` both list topics here.
  */
 import { paths } from '../site/paths.ts';
-import { changedBetween, type Timeline, type TimeWindow } from '../site/publication.ts';
 import { DZEN_WINDOW, type WindowRule, YANDEX_WINDOW } from './aggregator-window.ts';
 import { FEED_FORMAT_IDS } from './formats.ts';
-
-/** A feed's subscription document (its first page: the `self` link hubs know it by) and the articles it follows. */
-export interface FeedTopic {
-  path: string;
-  timeline: Timeline;
-  /** For a feed of the last days only, as aggregators read (Dzen three days, Google News two). */
-  window?: TimeWindow;
-}
 
 /**
  * Feeds that show only a recent window of the site's articles: the aggregator
@@ -27,7 +18,8 @@ export const WINDOWED_FEEDS = {
 
 const windowedFeeds = Object.values(WINDOWED_FEEDS);
 
-const feedPathsOf = (tag?: string): string[] => FEED_FORMAT_IDS.map((format) => paths.feed(format, tag));
+/** A feed's subscription document in every format: the `self` link hubs know it by. */
+export const feedPathsOf = (tag?: string): string[] => FEED_FORMAT_IDS.map((format) => paths.feed(format, tag));
 
 /** Every feed's path: the site's and each tag's in every format, then the windowed ones. */
 export const feedPaths = (tagSlugs: readonly string[]): string[] => [
@@ -36,13 +28,23 @@ export const feedPaths = (tagSlugs: readonly string[]): string[] => [
   ...windowedFeeds.map(({ path }) => path),
 ];
 
-/** Every feed with the articles it follows. */
-export const feedTopics = (site: Timeline, tags: readonly { slug: string; timeline: Timeline }[]): FeedTopic[] => [
-  ...feedPathsOf().map((path) => ({ path, timeline: site })),
-  ...tags.flatMap((tag) => feedPathsOf(tag.slug).map((path) => ({ path, timeline: tag.timeline }))),
-  ...windowedFeeds.map(({ path, window }) => ({ path, timeline: site, window })),
-];
+/** What a span of time brought: the tags of the articles it published (none: it published nothing), and the windowed feeds whose oldest item left. */
+export interface PublishedSpan {
+  published: boolean;
+  tags: readonly string[];
+  windowsLeft: readonly string[];
+}
 
-/** The topics whose feeds show something else at `to` than at `from`: a publication, or a window's edge, fell between. */
-export const changedTopics = (topics: readonly FeedTopic[], from: number, to: number): FeedTopic[] =>
-  topics.filter((topic) => changedBetween(topic.timeline, from, to, topic.window));
+/**
+ * The feeds whose subscription documents a span changed: with a publication,
+ * the site's, its articles' tags', and every windowed feed (an item entered);
+ * without, only windowed feeds an item left. Archive pages never change.
+ */
+export const changedFeedPaths = ({ published, tags, windowsLeft }: PublishedSpan): string[] => {
+  if (!published) return windowedFeeds.map(({ path }) => path).filter((path) => windowsLeft.includes(path));
+  return [
+    ...feedPathsOf(),
+    ...[...new Set(tags)].flatMap((slug) => feedPathsOf(slug)),
+    ...windowedFeeds.map(({ path }) => path),
+  ];
+};

@@ -2,7 +2,7 @@
 import type { ArticleMeta } from '../content/types.ts';
 import { MIME } from '../http/mime-types.ts';
 import type { RenderInput } from '../http/render-cache.ts';
-import { loadBodies } from '../site/content-store.ts';
+import type { StoreEntry } from '../site/content-store.ts';
 import { newestUpdate } from '../site/newest-update.ts';
 import { siteConfig } from '../site/site-config.ts';
 import { type AggregatorFeedModel, createAggregatorFeed } from './aggregator-feed.ts';
@@ -20,24 +20,19 @@ const RENDERERS: Record<AggregatorFeed, (model: AggregatorFeedModel) => string> 
 };
 
 /**
- * `articles` are the window's, newest first; `siteUpdated` dates the channel
+ * `entries` are the window's, newest first; `siteUpdated` dates the channel
  * when the window is empty, so the bytes depend on nothing but the articles.
  */
 export const renderAggregatorFeed = async (
   env: Env,
   feed: AggregatorFeed,
-  articles: readonly ArticleMeta[],
+  entries: readonly StoreEntry[],
   siteUpdated: string | undefined,
 ): Promise<RenderInput> => {
   const { path } = WINDOWED_FEEDS[feed];
   const render = RENDERERS[feed];
-  const bodies = await loadBodies(env.ASSETS, articles);
-  const model = createAggregatorFeed(
-    siteConfig(env),
-    path,
-    articles.map((meta, i) => ({ meta, body: bodies[i]! })),
-    newestUpdate(articles) ?? siteUpdated,
-  );
+  const articles = entries.map(({ meta }) => meta);
+  const model = createAggregatorFeed(siteConfig(env), path, entries, newestUpdate(articles) ?? siteUpdated);
   const modified = newestUpdate(articles);
   return { body: render(model), contentType: MIME.rss, ...(modified ? { modified } : {}) };
 };

@@ -1,7 +1,7 @@
 /** Atom 1.0, written by the feed library from the feed model. */
 import { Feed } from 'feed';
 import { escapeHtml } from '../content/escape-html.ts';
-import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
+import { FEED_HISTORY_NS, historyElement, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';
 import { enclosureOf } from './media-rss.ts';
@@ -17,10 +17,11 @@ const extendRoot = (xml: string, model: FeedModel): string => {
   const at = xml.indexOf(ATOM_ROOT);
   if (at === -1) throw new Error('the feed library wrote an unexpected Atom root element');
   const paging = model.paging.atom;
-  const attributes = ` xml:lang="${escapeHtml(model.site.language)}"${paging.complete ? ` xmlns:fh="${FEED_HISTORY_NS}"` : ''}`;
+  const history = historyElement(paging);
+  const attributes = ` xml:lang="${escapeHtml(model.site.language)}"${history ? ` xmlns:fh="${FEED_HISTORY_NS}"` : ''}`;
   const children = [
     ...pagingLinks(paging).map(({ rel, href }) => `<link rel="${rel}" href="${escapeHtml(href)}"/>`),
-    ...(paging.complete ? ['<fh:complete/>'] : []),
+    ...(history ? [`<fh:${history}/>`] : []),
   ]
     .map((element) => `\n    ${element}`)
     .join('');

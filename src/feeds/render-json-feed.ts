@@ -13,7 +13,8 @@ export const renderJsonFeed = (model: FeedModel): string => {
     title: model.title,
     home_page_url: model.homeUrl,
     feed_url: model.links.json,
-    ...(model.paging.json.next ? { next_url: model.paging.json.next } : {}),
+    // JSON Feed pages towards older items: the same archive pages RSS and Atom link as prev-archive.
+    ...(model.paging.json.prevArchive ? { next_url: model.paging.json.prevArchive } : {}),
     description: model.description,
     icon: model.iconUrl,
     favicon: model.iconUrl,

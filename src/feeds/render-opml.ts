@@ -1,7 +1,7 @@
 /** OPML 2.0 list of the site's feeds, so a reader can import them all at once. */
 
 import { escapeHtml } from '../content/escape-html.ts';
-import type { TagEntry } from '../content/types.ts';
+import type { ArticleTag } from '../content/types.ts';
 import { labelsFor } from '../site/labels.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
@@ -14,7 +14,7 @@ const outline = (text: string, xmlUrl: string, htmlUrl: string, language: string
  * One outline per feed, in RSS: the Atom and JSON Feed versions carry the
  * same items, and importing all three would subscribe a reader three times.
  */
-export const renderOpml = (site: SiteConfig, tags: readonly TagEntry[], updated: string | undefined): string => {
+export const renderOpml = (site: SiteConfig, tags: readonly ArticleTag[], updated: string | undefined): string => {
   const url = (path: string) => absoluteUrl(site.url, path);
   const t = labelsFor(site.language);
   const tagOutlines = tags.map(

@@ -1,15 +1,16 @@
 /** RSS 2.0, written by the feed library from the feed model. */
 import { type Extension, Feed } from 'feed';
 import { MIME, mediaType } from '../http/mime-types.ts';
-import { FEED_HISTORY_NS, pagingLinks } from './feed-history.ts';
+import { FEED_HISTORY_NS, historyElement, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';
 import { declareNamespaces, enclosureOf, MEDIA_NS, mediaContent } from './media-rss.ts';
 import { cdataText, xmlText } from './xml-text.ts';
 
 // Channel extensions replace the library's own atom:link list (self only) with
-// self plus the RFC 5005 paging links; fh:complete declares its namespace itself.
+// self plus the RFC 5005 links; fh:complete or fh:archive declares its namespace itself.
 const channelExtensions = (model: FeedModel): Extension[] => {
+  const history = historyElement(model.paging.rss);
   const type = mediaType(MIME.rss);
   const links = [
     { href: model.links.rss, rel: 'self', type },
@@ -21,9 +22,7 @@ const channelExtensions = (model: FeedModel): Extension[] => {
       name: 'atom:link',
       objects: links.map((attributes) => ({ _attributes: attributes })) as unknown as Record<string, unknown>,
     },
-    ...(model.paging.rss.complete
-      ? [{ name: 'fh:complete', objects: { _attributes: { 'xmlns:fh': FEED_HISTORY_NS } } }]
-      : []),
+    ...(history ? [{ name: `fh:${history}`, objects: { _attributes: { 'xmlns:fh': FEED_HISTORY_NS } } }] : []),
   ];
 };
 

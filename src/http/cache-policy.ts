@@ -9,6 +9,8 @@ interface Lifetimes {
   maxAge: number;
   staleWhileRevalidate?: number;
   staleIfError?: number;
+  /** Never revalidate while fresh (RFC 8246): for bytes that never change. */
+  immutable?: boolean;
 }
 
 const LIFETIMES = {
@@ -17,22 +19,26 @@ const LIFETIMES = {
    * seen within 5 minutes, stale copies bridge outages.
    */
   content: { maxAge: 300, staleWhileRevalidate: 86400, staleIfError: 86400 },
+  /** A full archive page (RFC 5005 §4) and a full sitemap part: their bytes never change again. */
+  archive: { maxAge: 31536000, immutable: true },
   /** The icon changes only with the code. */
   static: { maxAge: 86400, staleWhileRevalidate: 604800 },
   /** A missing page may appear with the next deploy or publication. */
   notFound: { maxAge: 60 },
 } as const satisfies Record<string, Lifetimes>;
 
-const format = ({ maxAge, staleWhileRevalidate, staleIfError }: Lifetimes): string =>
+const format = ({ maxAge, staleWhileRevalidate, staleIfError, immutable }: Lifetimes): string =>
   [
     'public',
     `max-age=${maxAge}`,
     ...(staleWhileRevalidate ? [`stale-while-revalidate=${staleWhileRevalidate}`] : []),
     ...(staleIfError ? [`stale-if-error=${staleIfError}`] : []),
+    ...(immutable ? ['immutable'] : []),
   ].join(', ');
 
 export const CACHE_CONTROL = {
   content: format(LIFETIMES.content),
+  archive: format(LIFETIMES.archive),
   static: format(LIFETIMES.static),
   notFound: format(LIFETIMES.notFound),
   /** Bad requests, 405s, server errors. */

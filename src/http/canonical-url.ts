@@ -49,11 +49,15 @@ const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
 const encodeSegment = (segment: string): string =>
   Array.from(segment, (char) => (PCHAR.test(char) ? char : encodeURIComponent(char))).join('');
 
-/** The only query parameter the site reads; others are dropped from canonical URLs. */
-const KNOWN_PARAMS = ['page'];
+/**
+ * Query parameters the canonical URL keeps: none. The site reads none for what it shows;
+ * a former ?page=N is answered only at its canonical spelling (routes/requested-page.ts),
+ * so an odd spelling goes to the canonical URL itself, in one redirect, never two.
+ */
+const KNOWN_PARAMS: readonly string[] = [];
 
 export interface CanonicalUrl {
-  /** Where to redirect: a path on this site (under SITE_URL's path), with the query the site reads. */
+  /** Where to redirect: a path on this site (under SITE_URL's path). */
   location: string;
   /** The canonical path inside the site, as the router knows it (`/rss.xml`). */
   path: string;

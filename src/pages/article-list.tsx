@@ -2,8 +2,8 @@
 import type { ArticleMeta, ArticleTag } from '../content/types.ts';
 import { FEED_FORMAT_IDS, FEED_FORMATS } from '../feeds/formats.ts';
 import { labelsFor } from '../site/labels.ts';
-import type { Page } from '../site/pagination.ts';
-import { absoluteUrl, pagedPath, paths } from '../site/paths.ts';
+import type { ListPage } from '../site/pagination.ts';
+import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { formatDate } from './format-date.ts';
 
@@ -60,22 +60,35 @@ export const ArticleList = ({ site, articles }: { site: SiteConfig; articles: re
   );
 };
 
-/** Links to the newer and older pages of a list; nothing when it fits on one page. */
-export const Pager = ({ site, page, path }: { site: SiteConfig; page: Page; path: string }) => {
-  if (page.count === 1) return null;
+/**
+ * Links to the newer and older pages of a list: from the newest articles to
+ * the archive page before them, between archive pages, and from the archive
+ * page still filling up back to the newest. A full archive page's links never change.
+ */
+export const Pager = ({ site, page, tag }: { site: SiteConfig; page: ListPage; tag?: string }) => {
+  const newer =
+    page.archive === undefined
+      ? undefined
+      : page.nextArchive
+        ? paths.archive(page.nextArchive, tag)
+        : tag
+          ? paths.tag(tag)
+          : paths.home;
+  const older = page.prevArchive ? paths.archive(page.prevArchive, tag) : undefined;
+  if (!newer && !older) return null;
   const t = labelsFor(site.language);
   return (
     <nav class="pager" aria-label={t.pagination}>
-      {page.number > 1 ? (
-        <a href={pagedPath(path, page.number - 1)} rel="prev">
+      {newer ? (
+        <a href={newer} rel="prev">
           ← {t.newerArticles}
         </a>
       ) : (
         <span />
       )}
-      <span>{t.pageOf(page.number, page.count)}</span>
-      {page.number < page.count ? (
-        <a href={pagedPath(path, page.number + 1)} rel="next">
+      <span>{page.archive ? t.archivePage(page.archive) : ''}</span>
+      {older ? (
+        <a href={older} rel="next">
           {t.olderArticles} →
         </a>
       ) : (

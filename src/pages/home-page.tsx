@@ -1,8 +1,8 @@
-/** The landing page: the newest articles, a page at a time, and where to subscribe. */
+/** The landing page: the newest articles, or one archive page of them, and where to subscribe. */
 import type { ArticleMeta } from '../content/types.ts';
 import { labelsFor } from '../site/labels.ts';
-import type { Page } from '../site/pagination.ts';
-import { pagedPath, paths } from '../site/paths.ts';
+import type { ListPage } from '../site/pagination.ts';
+import { paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { ArticleList, Pager, SubscribeBox } from './article-list.tsx';
 import { Layout } from './layout.tsx';
@@ -14,17 +14,18 @@ export const HomePage = ({
 }: {
   site: SiteConfig;
   articles: readonly ArticleMeta[];
-  page: Page;
+  page: ListPage;
 }) => {
   const t = labelsFor(site.language);
-  const title = page.number === 1 ? site.title : `${site.title} — ${t.pageOf(page.number, page.count)}`;
+  const title = page.archive ? `${site.title} — ${t.archivePage(page.archive)}` : site.title;
+  const canonicalPath = page.archive ? paths.archive(page.archive) : paths.home;
   return (
-    <Layout site={site} title={title} description={site.description} canonicalPath={pagedPath(paths.home, page.number)}>
+    <Layout site={site} title={title} description={site.description} canonicalPath={canonicalPath}>
       <h1>{site.title}</h1>
       <p>{site.description}</p>
       <h2>{t.articles}</h2>
       <ArticleList site={site} articles={articles} />
-      <Pager site={site} page={page} path={paths.home} />
+      <Pager site={site} page={page} />
       <SubscribeBox site={site} />
     </Layout>
   );

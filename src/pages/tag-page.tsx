@@ -1,9 +1,9 @@
-/** A tag's page: its articles and its feeds. */
+/** A tag's page: its newest articles or one archive page of them, and its feeds. */
 import { truncate } from '../content/truncate.ts';
-import type { ArticleMeta, TagEntry } from '../content/types.ts';
+import type { ArticleMeta, ArticleTag } from '../content/types.ts';
 import { labelsFor } from '../site/labels.ts';
-import type { Page } from '../site/pagination.ts';
-import { pagedPath, paths } from '../site/paths.ts';
+import type { ListPage } from '../site/pagination.ts';
+import { paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { ArticleList, Pager, SubscribeBox } from './article-list.tsx';
 import { Layout, TITLE_LENGTH } from './layout.tsx';
@@ -15,22 +15,25 @@ export const TagPage = ({
   page,
 }: {
   site: SiteConfig;
-  tag: TagEntry;
+  tag: ArticleTag;
   articles: readonly ArticleMeta[];
-  page: Page;
+  page: ListPage;
 }) => {
-  const description = labelsFor(site.language).tagFeedDescription(tag.name);
+  const t = labelsFor(site.language);
+  const description = t.tagFeedDescription(tag.name);
+  const name = truncate(tag.name, TITLE_LENGTH);
+  const title = page.archive ? `${name} — ${t.archivePage(page.archive)} — ${site.title}` : `${name} — ${site.title}`;
   return (
     <Layout
       site={site}
-      title={`${truncate(tag.name, TITLE_LENGTH)} — ${site.title}`}
+      title={title}
       description={description}
-      canonicalPath={pagedPath(paths.tag(tag.slug), page.number)}
+      canonicalPath={page.archive ? paths.archive(page.archive, tag.slug) : paths.tag(tag.slug)}
       tag={tag}
     >
       <h1>{description}</h1>
       <ArticleList site={site} articles={articles} />
-      <Pager site={site} page={page} path={paths.tag(tag.slug)} />
+      <Pager site={site} page={page} tag={tag.slug} />
       <SubscribeBox site={site} tag={tag.slug} />
     </Layout>
   );

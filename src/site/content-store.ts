@@ -1,156 +1,280 @@
-/** The Worker's view of the compiled content: the index in the script, bodies from static assets. */
-import type { ArticleBody, ArticleMeta, ContentIndex, TagEntry } from '../content/types.ts';
-// JSON written by scripts/build-content.ts; a Text module (wrangler's rule for *.txt), parsed once per isolate.
-import contentIndexJson from '../generated/content-index.txt';
-import { newestUpdate } from './newest-update.ts';
-import { paths } from './paths.ts';
+/**
+ * The Worker's view of the content store (src/site/store-layout.ts): articles
+ * by position (0 = the oldest), found by slug or tag, as published at an
+ * instant, read from static assets a few files per request. Nothing here is
+ * parsed at start-up, and nothing read grows with the number of articles.
+ *
+ * Articles are in publication order, so those published at an instant are a
+ * prefix: `publishedCount` names it, and a list's published cut is its count
+ * of articles inside that prefix (site/publication.ts has the same rules for
+ * lists held in memory).
+ */
+import type { ArticleBody, ArticleMeta, ArticleTag } from '../content/types.ts';
+import { assetReader } from './asset-reader.ts';
+import { inflateSegments, Pack } from './pack-format.ts';
+import { earliest, type TimeWindow } from './publication.ts';
 import {
-  nextChange,
-  nextPublication,
-  publishedCount,
-  type Timeline,
-  type TimeWindow,
-  windowRange,
-} from './publication.ts';
+  PACK_SIZE,
+  packOf,
+  type StoreManifest,
+  slugShardOf,
+  storePaths,
+  TAG_CHUNK,
+  type TagRecord,
+  tagShardOf,
+} from './store-layout.ts';
 
-const contentIndex = JSON.parse(contentIndexJson) as ContentIndex;
+export type { TagRecord } from './store-layout.ts';
 
-/** Newest first, scheduled articles included: what is published at an instant is chosen below. */
-export const articles: readonly ArticleMeta[] = contentIndex.articles;
+export interface StoreEntry {
+  meta: ArticleMeta;
+  body: ArticleBody;
+}
 
-// Publication times, newest first, each parsed on first use: a request reads a few
-// (binary searches), so start-up parses none (10,000 Date.parse calls cost about 5 ms).
-const times = new Float64Array(articles.length).fill(Number.NaN);
-const timeAt = (position: number): number => {
-  let time = times[position]!;
-  if (Number.isNaN(time)) {
-    time = Date.parse(articles[position]!.published);
-    times[position] = time;
+export const readManifest = (assets: Fetcher): Promise<StoreManifest> =>
+  assetReader(assets).json<StoreManifest>(storePaths.manifest);
+
+/** Every article in the store, scheduled ones included. */
+export const articleCount = async (assets: Fetcher): Promise<number> => (await readManifest(assets)).count;
+
+const readPack = async (assets: Fetcher, pack: number): Promise<Pack> =>
+  new Pack(await assetReader(assets).bytes(storePaths.pack(pack)));
+
+/** The publication time (epoch ms) of the article at `position`, from its pack's header. */
+export const publishedAt = async (assets: Fetcher, position: number): Promise<number> =>
+  (await readPack(assets, packOf(position))).published(position % PACK_SIZE);
+
+/** The first index in [low, high) at which `after(index)` holds, or `high`: `after` must be monotonic. */
+const firstWhere = async (low: number, high: number, after: (index: number) => Promise<boolean>): Promise<number> => {
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (await after(mid)) high = mid;
+    else low = mid + 1;
   }
-  return time;
+  return low;
 };
-
-/** The whole site's articles in the order publication.ts counts them: from the oldest. */
-export const siteTimeline: Timeline = {
-  count: articles.length,
-  publishedAt: (i) => timeAt(articles.length - 1 - i),
-};
-
-const isPublished = (position: number, now: number): boolean => timeAt(position) <= now;
-
-const positions = new Map(articles.map((article, position) => [article.slug, position]));
-
-/** The article at this slug if it is published at `now`: a scheduled one is as unknown as a slug that never was. */
-export const findArticle = (slug: string, now: number): ArticleMeta | undefined => {
-  const position = positions.get(slug);
-  return position === undefined || !isPublished(position, now) ? undefined : articles[position];
-};
-
-/** The published articles just before and just after this one, at `now`. */
-export const neighbours = (meta: ArticleMeta, now: number): { older?: ArticleMeta; newer?: ArticleMeta } => {
-  const position = positions.get(meta.slug) ?? -1;
-  const older = articles[position + 1];
-  const newer = position > 0 && isPublished(position - 1, now) ? articles[position - 1] : undefined;
-  return { ...(older ? { older } : {}), ...(newer ? { newer } : {}) };
-};
-
-/** When this article's page next changes after `now`: when the article after it comes out, if it is the newest. */
-export const articleChangesAt = (meta: ArticleMeta, now: number): number | undefined => {
-  const position = positions.get(meta.slug) ?? 0;
-  return position > 0 && !isPublished(position - 1, now) ? timeAt(position - 1) : undefined;
-};
-
-/** Every tag, including those whose articles are all scheduled. */
-export const tags: readonly TagEntry[] = contentIndex.tags;
 
 /**
- * The newest change among the articles published at `now` (ISO 8601), if any: the build's
- * figure when nothing is scheduled, else the newest among those out (an older article may
- * have been updated later, so it is a maximum, not the first's).
+ * How many articles are published at `instant` (epoch ms): those dated at or
+ * before it. Without scheduled articles this reads nothing (the manifest holds
+ * the newest date); with some, it searches back from the newest pack, doubling
+ * its step, then within a pack's header (dates are kept outside records).
  */
-export const siteUpdated = (now: number): string | undefined => {
-  const count = publishedCount(siteTimeline, now);
-  return count === articles.length ? contentIndex.updated : newestUpdate(articles.slice(articles.length - count));
+export const publishedCount = async (assets: Fetcher, instant: number): Promise<number> => {
+  const { count, newestPublished } = await readManifest(assets);
+  if (newestPublished === null || instant >= newestPublished) return count;
+  const firstDate = async (pack: number) => (await readPack(assets, pack)).published(0);
+  // Gallop back from the newest pack to one whose first article is published:
+  // scheduled articles are few, so this is one or two reads.
+  let high = packOf(count - 1) + 1;
+  let low = 0;
+  for (let pack = high - 1, step = 1; pack >= 0; pack -= step, step *= 2) {
+    if ((await firstDate(pack)) <= instant) {
+      low = pack;
+      break;
+    }
+    high = pack;
+  }
+  // The last pack whose first article is published, then the cut within it.
+  const last = (await firstWhere(low, high, async (pack) => (await firstDate(pack)) > instant)) - 1;
+  if (last < 0) return 0;
+  const pack = await readPack(assets, last);
+  return last * PACK_SIZE + (await firstWhere(0, pack.count, async (i) => pack.published(i) > instant));
 };
 
-const tagsBySlug = new Map(tags.map((tag) => [tag.slug, tag]));
-
-/** A tag's articles counted from the oldest, as publication.ts reads them. */
-export const tagTimeline = (tag: TagEntry): Timeline => ({
-  count: tag.articles.length,
-  publishedAt: (i) => timeAt(tag.articles[tag.articles.length - 1 - i]!),
-});
-
-/** A tag exists at `now` when one of its articles is published: before that, its URLs are unknown ones. */
-const tagIsPublished = (tag: TagEntry, now: number): boolean => isPublished(tag.articles.at(-1)!, now);
-
-export const findTag = (slug: string, now: number): TagEntry | undefined => {
-  const tag = tagsBySlug.get(slug);
-  return tag && tagIsPublished(tag, now) ? tag : undefined;
+/** When the site next publishes after `now`: the moment any URL may start to answer differently. */
+export const nextSitePublication = async (assets: Fetcher, now: number): Promise<number | undefined> => {
+  const [published, count] = await Promise.all([publishedCount(assets, now), articleCount(assets)]);
+  return published < count ? publishedAt(assets, published) : undefined;
 };
 
-/** The tags that have a published article at `now`, ordered by name. */
-export const publishedTags = (now: number): TagEntry[] => tags.filter((tag) => tagIsPublished(tag, now));
+/**
+ * The newest change among the articles published at `now` (ISO 8601), if any:
+ * the build's figure when nothing is scheduled, else the running newest kept in
+ * the pack headers (an older article may have been updated later than the newest came out).
+ */
+export const siteUpdated = async (assets: Fetcher, now: number): Promise<string | undefined> => {
+  const [manifest, published] = await Promise.all([readManifest(assets), publishedCount(assets, now)]);
+  if (published === manifest.count) return manifest.updated;
+  if (published === 0) return undefined;
+  const pack = await readPack(assets, packOf(published - 1));
+  return new Date(pack.updatedSoFar((published - 1) % PACK_SIZE)).toISOString();
+};
+
+/** The position of the article with this slug if it is published at `now`: a scheduled one is as unknown as a slug that never was. */
+export const findArticle = async (assets: Fetcher, slug: string, now: number): Promise<number | undefined> => {
+  const shard = await assetReader(assets).text(storePaths.slugShard(slugShardOf(slug)), true);
+  if (shard === undefined) return undefined;
+  // Lines of "slug\tposition\n": a slug never holds a tab or a line break.
+  const key = `${slug}\t`;
+  const at = shard.startsWith(key) ? 0 : shard.indexOf(`\n${key}`) + 1;
+  if (at === 0 && !shard.startsWith(key)) return undefined;
+  const position = Number(shard.slice(at + key.length, shard.indexOf('\n', at)));
+  return position < (await publishedCount(assets, now)) ? position : undefined;
+};
+
+/** When the page of the article at `position` next changes after `now`: when the one after it comes out, if that is scheduled. */
+export const articleChangesAt = async (assets: Fetcher, position: number, now: number): Promise<number | undefined> => {
+  const [published, count] = await Promise.all([publishedCount(assets, now), articleCount(assets)]);
+  return position + 1 === published && published < count ? publishedAt(assets, published) : undefined;
+};
+
+/** The compressed segments of these positions, read a pack at a time. */
+const readRecords = async (
+  assets: Fetcher,
+  positions: readonly number[],
+): Promise<{ meta: Uint8Array; body: Uint8Array }[]> => {
+  const packs = new Map<number, Promise<Pack>>();
+  for (const position of positions) {
+    const pack = packOf(position);
+    if (!packs.has(pack)) packs.set(pack, readPack(assets, pack));
+  }
+  return Promise.all(
+    positions.map(async (position) => (await packs.get(packOf(position))!).record(position % PACK_SIZE)),
+  );
+};
+
+/** Metas and bodies of these positions, in the order given: one inflate for all of them. */
+export const loadEntries = async (assets: Fetcher, positions: readonly number[]): Promise<StoreEntry[]> => {
+  const records = await readRecords(assets, positions);
+  const lines = await inflateSegments(records.flatMap(({ meta, body }) => [meta, body]));
+  return records.map((_, i) => ({
+    meta: JSON.parse(lines[2 * i]!) as ArticleMeta,
+    body: JSON.parse(lines[2 * i + 1]!) as ArticleBody,
+  }));
+};
+
+/** Metas of these positions, in the order given: their bodies are not inflated. */
+export const loadMetas = async (assets: Fetcher, positions: readonly number[]): Promise<ArticleMeta[]> =>
+  (await inflateSegments((await readRecords(assets, positions)).map(({ meta }) => meta))).map(
+    (line) => JSON.parse(line) as ArticleMeta,
+  );
+
+/**
+ * The article at `position` with the metas of its neighbours among the first
+ * `published` (the older one, then the newer), in one inflate: the neighbours' bodies stay compressed.
+ */
+export const loadArticle = async (
+  assets: Fetcher,
+  position: number,
+  published: number,
+): Promise<StoreEntry & { older?: ArticleMeta; newer?: ArticleMeta }> => {
+  const [older, newer] = [position - 1, position + 1].map((p) => (p >= 0 && p < published ? p : undefined));
+  const around = [older, newer].filter((p) => p !== undefined);
+  const [own, ...neighbours] = await readRecords(assets, [position, ...around]);
+  const [meta, body, ...metas] = await inflateSegments([own!.meta, own!.body, ...neighbours.map((r) => r.meta)]);
+  const parsed = metas.map((line) => JSON.parse(line) as ArticleMeta);
+  return {
+    meta: JSON.parse(meta!) as ArticleMeta,
+    body: JSON.parse(body!) as ArticleBody,
+    ...(older !== undefined ? { older: parsed[0]! } : {}),
+    ...(newer !== undefined ? { newer: parsed.at(-1)! } : {}),
+  };
+};
+
+/** A tag exists at `now` once one of its articles is published: before that, its URLs are unknown ones. */
+export const findTag = async (assets: Fetcher, slug: string, now: number): Promise<TagRecord | undefined> => {
+  const shard = await assetReader(assets).json<TagRecord[]>(storePaths.tagShard(tagShardOf(slug)), true);
+  const tag = shard?.find((candidate) => candidate.slug === slug);
+  return tag && tag.first < (await publishedCount(assets, now)) ? tag : undefined;
+};
+
+/** A tag of the list: its slug and name, and when it has every article out, its newest change. */
+export interface ListedTag extends ArticleTag {
+  updated?: string;
+}
+
+/**
+ * The tags that have a published article at `now`, by slug. A tag with
+ * articles still scheduled gives no date of change: the build's figure may be
+ * a scheduled article's, which must not show before its time.
+ */
+export const publishedTags = async (assets: Fetcher, now: number): Promise<ListedTag[]> => {
+  const [list, published] = await Promise.all([
+    assetReader(assets).json<[string, string, number, number, string][]>(storePaths.tagList),
+    publishedCount(assets, now),
+  ]);
+  return list
+    .filter(([, , first]) => first < published)
+    .map(([slug, name, , last, updated]) => ({ slug, name, ...(last < published ? { updated } : {}) }));
+};
+
+/** Positions of the tag's articles [start, end) in its own order, oldest first. */
+const tagPositions = async (assets: Fetcher, tag: TagRecord, start: number, end: number): Promise<number[]> => {
+  const tailStart = tag.chunks * TAG_CHUNK;
+  const parts: Promise<number[]>[] = [];
+  for (let chunk = Math.floor(start / TAG_CHUNK); chunk < tag.chunks && chunk * TAG_CHUNK < end; chunk++) {
+    const offset = chunk * TAG_CHUNK;
+    parts.push(
+      assetReader(assets)
+        .json<number[]>(storePaths.tagChunk(tag.slug, chunk))
+        .then((list) => list.slice(Math.max(0, start - offset), end - offset)),
+    );
+  }
+  if (end > tailStart) parts.push(Promise.resolve(tag.tail.slice(Math.max(0, start - tailStart), end - tailStart)));
+  return (await Promise.all(parts)).flat();
+};
 
 /**
  * A list of articles to page through as published at an instant: the whole
- * site, or one tag. `count` is its published cut, which cache keys carry.
+ * site, or one tag. Indices count from the list's oldest.
  */
 export interface ArticleSequence {
   count: number;
   /** Names what the list shows at this instant (its published cut): render cache keys end in it. */
   key: string;
-  slice: (start: number, end: number) => ArticleMeta[];
+  /** Store positions of the list's articles [start, end), oldest first. */
+  positions: (start: number, end: number) => Promise<number[]>;
   /** The next instant this list shows something else, if one is due. */
   changesAt?: number;
 }
 
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
 /**
- * The site's articles published at `now`, newest first; with a window, only
- * those of its last days (aggregator feeds), which then also change when the
- * oldest leaves. Its `count` is then the window's, and its key names both edges.
+ * The site's articles published at `now`; with a window, only those of its
+ * last days (aggregator feeds), which then also change when the oldest leaves.
  */
-export const allArticles = (now: number, window?: TimeWindow): ArticleSequence => {
-  const { start, end } = window
-    ? windowRange(siteTimeline, now, window)
-    : { start: 0, end: publishedCount(siteTimeline, now) };
-  const count = end - start;
-  const skipped = articles.length - end;
-  const changesAt = nextChange(siteTimeline, now, window);
+export const allArticles = async (assets: Fetcher, now: number, window?: TimeWindow): Promise<ArticleSequence> => {
+  const [end, total] = await Promise.all([publishedCount(assets, now), articleCount(assets)]);
+  const start = window ? Math.min(end, await publishedCount(assets, now - window.ms)) : 0;
+  const publication = end < total ? await publishedAt(assets, end) : undefined;
+  const exit = window && start < end ? (await publishedAt(assets, start)) + window.ms : undefined;
+  const changesAt = earliest(publication, exit);
   return {
-    count,
+    count: end - start,
     key: window ? `${start}-${end}` : `${end}`,
-    slice: (from, to) => articles.slice(skipped + from, skipped + Math.min(to, count)),
+    positions: async (from, to) => range(start + Math.max(0, from), start + Math.min(to, end - start)),
     ...(changesAt === undefined ? {} : { changesAt }),
   };
 };
 
-/** A tag's articles published at `now`, newest first. */
-export const tagArticles = (tag: TagEntry, now: number): ArticleSequence => {
-  const timeline = tagTimeline(tag);
-  const count = publishedCount(timeline, now);
-  const scheduled = tag.articles.length - count;
-  const changesAt = nextChange(timeline, now);
+/** A tag's articles published at `now`. */
+export const tagArticles = async (assets: Fetcher, tag: TagRecord, now: number): Promise<ArticleSequence> => {
+  const published = await publishedCount(assets, now);
+  const at = (i: number) => tagPositions(assets, tag, i, i + 1).then(([position]) => position!);
+  // Only a publication cut hides some of a tag's articles: its newest.
+  const count =
+    tag.tail.at(-1)! < published ? tag.count : await firstWhere(0, tag.count, async (i) => (await at(i)) >= published);
+  const changesAt = count < tag.count ? await publishedAt(assets, await at(count)) : undefined;
   return {
     count,
     key: `${count}`,
-    slice: (start, end) =>
-      tag.articles.slice(scheduled + start, scheduled + Math.min(end, count)).map((position) => articles[position]!),
+    positions: (start, end) => tagPositions(assets, tag, start, Math.min(end, count)),
     ...(changesAt === undefined ? {} : { changesAt }),
   };
 };
 
-/** When the site next publishes after `now`: the moment any URL may start to answer differently. */
-export const nextSitePublication = (now: number): number | undefined => nextPublication(siteTimeline, now);
+/** The store positions of a page of a list, newest first, as lists and feeds show them. */
+export const pagePositions = async (list: ArticleSequence, page: { start: number; end: number }): Promise<number[]> =>
+  (await list.positions(page.start, page.end)).reverse();
 
-// The assets binding ignores the host; any origin will do.
-const ASSET_ORIGIN = 'https://assets.invalid';
-
-export const loadBody = async (assets: Fetcher, id: string): Promise<ArticleBody> => {
-  const response = await assets.fetch(`${ASSET_ORIGIN}${paths.articleBody(id)}`);
-  if (!response.ok) throw new Error(`article body ${id} missing from static assets (${response.status})`);
-  return response.json<ArticleBody>();
+/** The positions of the articles published in (from, to]: what a span of time brought out. */
+export const publishedBetween = async (assets: Fetcher, from: number, to: number): Promise<number[]> => {
+  const [a, b] = await Promise.all([publishedCount(assets, from), publishedCount(assets, to)]);
+  return range(a, b);
 };
 
-export const loadBodies = (assets: Fetcher, metas: readonly ArticleMeta[]): Promise<ArticleBody[]> =>
-  Promise.all(metas.map((meta) => loadBody(assets, meta.id)));
+/** Lines "slug\tupdated" of the articles in sitemap part `part` (0-based), oldest first. */
+export const loadSitemapPart = (assets: Fetcher, part: number): Promise<string> =>
+  assetReader(assets).text(storePaths.sitemapPart(part));

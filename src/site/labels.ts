@@ -19,7 +19,8 @@ export interface Labels {
   newer: string;
   olderArticles: string;
   newerArticles: string;
-  pageOf: (page: number, count: number) => string;
+  /** An archive page's name: pages are numbered from the oldest and never renumbered. */
+  archivePage: (page: number) => string;
   notFoundTitle: string;
   notFoundText: string;
   noArticles: string;
@@ -51,7 +52,7 @@ const ru: Labels = {
   newer: 'Следующая статья',
   olderArticles: 'Более ранние статьи',
   newerArticles: 'Более новые статьи',
-  pageOf: (page, count) => `Страница ${page} из ${count}`,
+  archivePage: (page) => `Архив, страница ${page}`,
   notFoundTitle: 'Страница не найдена',
   notFoundText: 'Такой страницы здесь нет. Возможно, адрес набран с ошибкой.',
   noArticles: 'Статей пока нет.',
@@ -82,7 +83,7 @@ const en: Labels = {
   newer: 'Next article',
   olderArticles: 'Older articles',
   newerArticles: 'Newer articles',
-  pageOf: (page, count) => `Page ${page} of ${count}`,
+  archivePage: (page) => `Archive, page ${page}`,
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. It may have been mistyped.',
   noArticles: 'No articles yet.',

@@ -9,8 +9,11 @@ export const paths = {
   home: '/',
   article: (slug: string) => `${ARTICLES_PREFIX}${slug}`,
   tag: (slug: string) => `/tags/${slug}`,
-  /** The site's feed, or a tag's when `tag` is given. */
-  feed: (format: FeedFormat, tag?: string) => `${tag ? `/tags/${tag}` : ''}/${FEED_FORMATS[format].file}`,
+  /** An archive page of the site's articles, or a tag's (RFC 5005 §4: numbered from the oldest, stable). */
+  archive: (page: number | string, tag?: string) => `${tag ? `/tags/${tag}` : ''}/archive/${page}`,
+  /** The site's feed, or a tag's when `tag` is given; one of its archive pages when `archive` is. */
+  feed: (format: FeedFormat, tag?: string, archive?: number | string) =>
+    `${tag ? `/tags/${tag}` : ''}${archive ? `/archive/${archive}` : ''}/${FEED_FORMATS[format].file}`,
   /** Picks the format from the Accept header. */
   negotiatedFeed: '/feed',
   opml: '/feeds.opml',
@@ -19,16 +22,14 @@ export const paths = {
   yandexFeed: '/feeds/yandex.xml',
   newsSitemap: '/sitemap-news.xml',
   favicon: '/favicon.svg',
+  /** A sitemap index (sitemaps.org) of the parts below. */
   sitemap: '/sitemap.xml',
+  /** A part of the sitemap: `pages.xml` (home and tags) or `articles-<n>.xml`. */
+  sitemapPart: (file: string) => `/sitemaps/${file}`,
   robots: '/robots.txt',
   /** A picture among the static assets, by its content-addressed file name; served by the assets layer itself. */
   image: (file: string) => `${IMAGES_PREFIX}${file}`,
-  /** Where the content build puts an article's body among the static assets. */
-  articleBody: (id: string) => `/_content/articles/${id}.json`,
 } as const;
-
-/** Page 1 is the bare path, so each page has one URL. */
-export const pagedPath = (path: string, page: number): string => (page === 1 ? path : `${path}?page=${page}`);
 
 // A site may live under a path (SITE_URL `https://example.com/blog`, a Worker
 // route `example.com/blog/*`): `paths` are relative to it, and every link

@@ -2,9 +2,9 @@
  * Whatever builds, serves: edge values of every metadata field and setting are
  * either refused by the content build, naming the file (or setting), or built and
  * then requested on every route of the deployable bundle in workerd with no 5xx.
- * The bundle is built once; each corpus gets its own content index and assets.
+ * The bundle is built once; each corpus gets its own content store (its assets).
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Miniflare } from 'miniflare';
@@ -13,9 +13,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildContent } from '../../scripts/build-content.ts';
 import { buildBundle, startBuiltWorker } from '../../scripts/built-worker.ts';
 import { projectRoot, WRANGLER_TOML } from '../../scripts/wrangler-config.ts';
-import type { ContentIndex } from '../../src/content/types.ts';
+import type { ArticleMeta } from '../../src/content/types.ts';
+import { articleCount, loadMetas } from '../../src/site/content-store.ts';
+import { archiveCount } from '../../src/site/pagination.ts';
 import { basePath } from '../../src/site/paths.ts';
 import { parseXml } from '../helpers/parse-xml.ts';
+import { assetsOf } from '../helpers/written-store.ts';
 
 type Files = Record<string, string | Uint8Array>;
 type Vars = Record<string, string | string[]>;
@@ -210,31 +213,31 @@ const REFUSED: Record<string, Refused> = {
     files: txt('a', 'А', 'image: /images/a.png'),
     file: 'a.yaml',
     line: 1,
-    message: /"image" must be a picture file in seeds\/ \(photo.jpg\) or an absolute http\(s\) URL/,
+    message: /"image" must be a picture file in seeds\/ \(photo.jpg\) or an absolute https URL/,
   },
   'image: /\\host': {
     files: txt('a', 'А', 'image: "/\\\\host/x.png"'),
     file: 'a.yaml',
     line: 1,
-    message: /"image" must be a picture file in seeds\/ \(photo.jpg\) or an absolute http\(s\) URL/,
+    message: /"image" must be a picture file in seeds\/ \(photo.jpg\) or an absolute https URL/,
   },
   'image: protocol-relative': {
     files: txt('a', 'А', 'image: //host/x.png'),
     file: 'a.yaml',
     line: 1,
-    message: /"image" must be a picture file in seeds\/ \(photo.jpg\) or an absolute http\(s\) URL/,
+    message: /"image" must be a picture file in seeds\/ \(photo.jpg\) or an absolute https URL/,
   },
   'image: javascript:': {
     files: txt('a', 'А', 'image: javascript:alert(1)'),
     file: 'a.yaml',
     line: 1,
-    message: /"image" must be a picture file in seeds\/ \(photo.jpg\) or an absolute http\(s\) URL/,
+    message: /"image" must be a picture file in seeds\/ \(photo.jpg\) or an absolute https URL/,
   },
   'image: root-relative in Markdown': {
     files: md('a', 'title: А', 'Текст.\n\n![x](/images/a.png)'),
     file: 'a.md',
     line: 6,
-    message: /image "\/images\/a.png" must be a picture file in seeds\/ \(photo.jpg\) or an absolute http\(s\) URL/,
+    message: /image "\/images\/a.png" must be a picture file in seeds\/ \(photo.jpg\) or an absolute https URL/,
   },
   'file name: #': { files: txt('a#b', 'А'), file: 'a#b.txt', message: /the file name may have only ASCII letters/ },
   'file name: space': { files: txt('a b', 'А'), file: 'a b.txt', message: /the file name may have only/ },
@@ -368,7 +371,6 @@ const REFUSED_SETTINGS: Record<string, { vars: Vars; message: RegExp }> = {
 
 let root: string;
 let bundle: { scriptPath: string };
-let indexModule: string;
 
 /** Builds a corpus with the real content build, under these settings; what it printed comes back too. */
 const build = async (name: string, files: Files, vars: Vars = {}) => {
@@ -387,7 +389,6 @@ const build = async (name: string, files: Files, vars: Vars = {}) => {
   try {
     const result = await buildContent({
       seeds: join(dir, 'seeds'),
-      index: join(dir, 'worker', indexModule),
       assets: join(dir, 'assets'),
       config: join(dir, 'wrangler.toml'),
       verbose: true,
@@ -399,24 +400,49 @@ const build = async (name: string, files: Files, vars: Vars = {}) => {
   }
 };
 
+/** A built store read back as the Worker reads it: every article's metadata, oldest first, and each tag's positions. */
+interface BuiltContent {
+  articles: ArticleMeta[];
+  tags: { slug: string; articles: number[] }[];
+}
+
+const readBuiltContent = async (dir: string): Promise<BuiltContent> => {
+  const assets = assetsOf(dir);
+  const count = await articleCount(assets);
+  const articles = await loadMetas(
+    assets,
+    Array.from({ length: count }, (_, i) => i),
+  );
+  const tags = new Map<string, number[]>();
+  articles.forEach((article, position) => {
+    for (const tag of article.tags) tags.set(tag.slug, [...(tags.get(tag.slug) ?? []), position]);
+  });
+  return { articles, tags: [...tags].map(([slug, positions]) => ({ slug, articles: positions })) };
+};
+
 /**
- * Every URL the site answers for this content now, each page of each list and feed,
- * with the status it must give: 404 for an article still scheduled (dated after now).
+ * Every URL the site answers for this content now, each list and feed with each of
+ * its archive pages, with the status it must give: 404 for an article still
+ * scheduled (dated after now).
  */
-const routesOf = (index: ContentIndex, pageSize: number, now: number): [string, 200 | 404][] => {
+const routesOf = (index: BuiltContent, pageSize: number, now: number): [string, 200 | 404][] => {
   const out = index.articles.map((article) => Date.parse(article.published) <= now);
-  const pages = (count: number) => Array.from({ length: Math.max(1, Math.ceil(count / pageSize)) }, (_, i) => i + 1);
-  const paged = (path: string, count: number) => pages(count).map((n) => (n === 1 ? path : `${path}?page=${n}`));
+  const archives = (prefix: string, count: number) =>
+    Array.from({ length: archiveCount(count, pageSize) }, (_, i) => `${prefix}/archive/${i + 1}`);
+  const paged = (prefix: string, count: number) => [prefix || '/', ...archives(prefix, count)];
   const feeds = (prefix: string, count: number) =>
-    ['rss.xml', 'atom.xml', 'feed.json'].flatMap((file) => paged(`${prefix}/${file}`, count));
+    ['rss.xml', 'atom.xml', 'feed.json'].flatMap((file) =>
+      [prefix, ...archives(prefix, count)].map((path) => `${path}/${file}`),
+    );
   const published = out.filter(Boolean).length;
-  const ok = (paths: string[]) => paths.map((path): [string, 200] => [path, 200]);
+  const ok = (paths: string[]): [string, 200][] => paths.map((path): [string, 200] => [path, 200]);
   return [
-    ...ok([...paged('/', published), ...feeds('', published)]),
+    ...ok([...paged('', published), ...feeds('', published)]),
     ...index.articles.map((article, i): [string, 200 | 404] => [`/articles/${article.slug}`, out[i] ? 200 : 404]),
     ...index.tags.flatMap((tag) => {
       const count = tag.articles.filter((position) => out[position]).length;
-      return count === 0 ? [] : ok([...paged(`/tags/${tag.slug}`, count), ...feeds(`/tags/${tag.slug}`, count)]);
+      const prefix = `/tags/${tag.slug}`;
+      return count === 0 ? [] : ok([...paged(prefix, count), ...feeds(prefix, count)]);
     }),
     ...ok(['/feed', '/feeds.opml', '/sitemap.xml', '/robots.txt', '/favicon.svg']),
   ];
@@ -425,7 +451,7 @@ const routesOf = (index: ContentIndex, pageSize: number, now: number): [string, 
 /** Serves a built corpus from the bundle and requests every route: all 200, feeds well-formed. */
 const serveEverything = async (dir: string, vars: Vars = {}) => {
   await copyFile(bundle.scriptPath, join(dir, 'worker/index.js'));
-  const index = JSON.parse(await readFile(join(dir, 'worker', indexModule), 'utf8')) as ContentIndex;
+  const index = await readBuiltContent(dir);
   // Lists (CONTENT_FOOTER_MARKERS) are read by the build alone.
   const bindings = Object.fromEntries(
     Object.entries(vars).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
@@ -458,7 +484,6 @@ const serveEverything = async (dir: string, vars: Vars = {}) => {
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'edge-values-'));
   bundle = await buildBundle(join(projectRoot, 'seeds'), join(root, 'project'));
-  indexModule = (await readdir(join(root, 'project/worker'))).find((name) => name.endsWith('content-index.txt'))!;
 }, 180_000);
 
 afterAll(() => rm(root, { recursive: true, force: true }));

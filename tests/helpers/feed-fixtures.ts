@@ -1,7 +1,7 @@
 /** Feed models for renderer tests: the seed, or generated articles with fixed dates. */
 import type { ArticleBody, ArticleMeta } from '../../src/content/types.ts';
 import { createFeedModel, type FeedModel, type FeedSource } from '../../src/feeds/feed-model.ts';
-import { pageOf } from '../../src/site/pagination.ts';
+import { archivePage, currentPage } from '../../src/site/pagination.ts';
 import { SITE } from './site.ts';
 
 export interface Entry {
@@ -34,14 +34,19 @@ export const makeEntry = (n: number, overrides: Partial<ArticleMeta> = {}, html 
 
 export const SITE_SOURCE: FeedSource = { title: SITE.title, description: SITE.description };
 
-/** Page `number` of a feed over `entries` (newest first), as the Worker would build it. */
+/**
+ * A document of a feed over `entries` (newest first), as the Worker would build
+ * it: the subscription document, or archive page `archive` (counted from the oldest).
+ */
 export const modelOf = (
   entries: readonly Entry[],
-  number = 1,
+  archive: number | 'current' = 'current',
   pageSize = SITE.pageSize,
   source = SITE_SOURCE,
 ): FeedModel => {
-  const page = pageOf(entries.length, pageSize, number);
-  if (!page) throw new Error(`no page ${number}`);
-  return createFeedModel({ ...SITE, pageSize }, source, page, entries.slice(page.start, page.end));
+  const count = entries.length;
+  const page = archive === 'current' ? currentPage(count, pageSize) : archivePage(count, pageSize, archive);
+  if (!page) throw new Error(`no archive page ${archive}`);
+  // Pages index from the oldest; `entries` are newest first.
+  return createFeedModel({ ...SITE, pageSize }, source, page, entries.slice(count - page.end, count - page.start));
 };

@@ -13,7 +13,6 @@ const out = join(projectRoot, 'dist/test-corpora/scheduled');
 
 export const SCHEDULED_CORPUS = {
   seeds: join(projectRoot, 'tests/fixtures/scheduled-seeds'),
-  index: join(out, 'content-index.txt'),
   assets: join(out, 'assets'),
 };
 

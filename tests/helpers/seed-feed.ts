@@ -1,7 +1,7 @@
 /** The seed article compiled as the build compiles it, and page 1 of the site feed that carries it. Node only. */
 import { compileArticles } from '../../src/content/compile-articles.ts';
 import { createFeedModel } from '../../src/feeds/feed-model.ts';
-import { pageOf } from '../../src/site/pagination.ts';
+import { currentPage } from '../../src/site/pagination.ts';
 import { SITE_SOURCE } from './feed-fixtures.ts';
 import { SITE } from './site.ts';
 import { SETTINGS, seedFile } from './sources.ts';
@@ -14,7 +14,7 @@ export const seedBody = bodies[0]!;
 export const seedModel = createFeedModel(
   SITE,
   SITE_SOURCE,
-  pageOf(1, 20, 1)!,
+  currentPage(1, 20),
   articles.map((meta, i) => ({ meta, body: bodies[i]! })),
 );
 export const permalink = `https://publisher.example.com/articles/${seed.slug}`;

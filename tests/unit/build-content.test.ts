@@ -19,20 +19,10 @@ interface Run {
 
 /** The build as a child process, as npm and wrangler run it: stdout and stderr are pipes. */
 const buildIn = (dir: string, { args = [] as string[], env = {} as Record<string, string> } = {}): Promise<Run> =>
-  run(
-    process.execPath,
-    [
-      script,
-      '--seeds',
-      join(dir, 'seeds'),
-      '--index',
-      join(dir, 'index.txt'),
-      '--assets',
-      join(dir, 'assets'),
-      ...args,
-    ],
-    { env: { ...process.env, CONTENT_VERBOSE: '', ...env }, maxBuffer: 64 * 1024 * 1024 },
-  ).then(
+  run(process.execPath, [script, '--seeds', join(dir, 'seeds'), '--assets', join(dir, 'assets'), ...args], {
+    env: { ...process.env, CONTENT_VERBOSE: '', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: Run) => error,
   );
@@ -41,6 +31,16 @@ const buildIn = (dir: string, { args = [] as string[], env = {} as Record<string
 describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
   let dir: string;
   const build = (options?: Parameters<typeof buildIn>[1]) => buildIn(dir, options);
+  const manifest = async () => readFile(join(dir, 'assets/_content/manifest.json'), 'utf8');
+  /** Every file of the store, by path. */
+  const store = async () => {
+    const root = join(dir, 'assets');
+    const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    const read = (e: (typeof files)[number]) => readFile(join(e.parentPath, e.name));
+    return Object.fromEntries(
+      await Promise.all(files.map(async (e) => [join(e.parentPath, e.name).slice(root.length), await read(e)])),
+    );
+  };
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'content-'));
@@ -48,7 +48,7 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('prints a one-line summary and writes the index and one asset per article', async () => {
+  it('prints a one-line summary and writes the store: a pack, the index shards, the manifest', async () => {
     await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
     await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-01-01T10:00:00');
     await writeFile(join(dir, 'seeds/b.txt'), 'Другой\n\nТекст.');
@@ -57,14 +57,17 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
     expect(stdout.split('\n')).toEqual([
       'warning: b.txt: no date: using 1970-01-01 (the fallback); set "date" in its metadata',
       expect.stringMatching(
-        /^content: 2 articles, 1 warning; wrote 4 files \([\d.]+ k?B\) in \d+ ms, version [0-9a-f]{16}$/,
+        /^content: 2 articles, 1 warning; wrote \d+ files \([\d.]+ k?B\) in [\d.]+ m?s, version [0-9a-f]{16}$/,
       ),
       '',
     ]);
     expect(stderr).toBe('');
-    expect(await readdir(join(dir, 'assets/_content/articles'))).toEqual(['a.json', 'b.json']);
-    const index = JSON.parse(await readFile(join(dir, 'index.txt'), 'utf8'));
-    expect(index.articles.map((a: { id: string }) => a.id)).toEqual(['a', 'b']);
+    expect(JSON.parse(await manifest())).toMatchObject({ count: 2, newestPublished: Date.parse('2022-01-01T07:00Z') });
+    expect(await readdir(join(dir, 'assets/_content/packs'))).toEqual(['0.bin']);
+    // Oldest first: b (no date, the fallback) is at position 0.
+    const sitemap = await readFile(join(dir, 'assets/_content/sitemap/0.txt'), 'utf8');
+    expect(sitemap).toBe('drugoy\t1970-01-01T12:00:00+03:00\nzagolovok\t2022-01-01T10:00:00+03:00\n');
+    expect(existsSync(join(dir, 'assets.spill'))).toBe(false);
   });
 
   it('lists every warning with --verbose, and counts them by kind without', async () => {
@@ -80,21 +83,40 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
         (name) => `warning: ${name}.txt: no date: using 1970-01-01 (the fallback); set "date" in its metadata`,
       ),
     );
-    expect(verbose[4]).toMatch(/^content: 4 articles, 4 warnings; wrote 6 files/);
+    expect(verbose[4]).toMatch(/^content: 4 articles, 4 warnings; wrote \d+ files/);
   });
 
   it('writes byte-identical output on every build', async () => {
     await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
+    await writeFile(join(dir, 'seeds/b.md'), '---\ndate: 2021-05-01\ntags: [Россия]\n---\n# Другой\n\nТекст.');
     await build();
-    const first = await readFile(join(dir, 'index.txt'));
+    const first = await store();
     await build();
-    expect(await readFile(join(dir, 'index.txt'))).toEqual(first);
+    expect(await store()).toEqual(first);
+  });
+
+  it('compiles again only what changed, and writes what a build from scratch writes', async () => {
+    await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
+    await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-01-01T12:00:00');
+    await writeFile(join(dir, 'seeds/b.txt'), 'Другой\n\nТекст.');
+    await build();
+    expect(existsSync(join(dir, 'assets.cache/index.json'))).toBe(true);
+    // An edit, a new sidecar: both are seen, though the rest comes from the cache.
+    await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок исправлен\n\nТекст.');
+    await writeFile(join(dir, 'seeds/b.yaml'), 'date: 2021-06-01T12:00:00\ntags: [Россия]');
+    const cached = await build();
+    expect(cached.stdout).toMatch(/^content: 2 articles, 0 warnings;/m);
+    const slugs = await readFile(join(dir, 'assets/_content/sitemap/0.txt'), 'utf8');
+    expect(slugs).toBe('drugoy\t2021-06-01T12:00:00+03:00\nzagolovok-ispravlen\t2022-01-01T12:00:00+03:00\n');
+    const withCache = await store();
+    await build({ args: ['--no-cache'] });
+    expect(await store()).toEqual(withCache);
   });
 
   it('fails with the file, line and reason, and leaves the last good output in place', async () => {
     await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
     await build();
-    const good = await readFile(join(dir, 'index.txt'), 'utf8');
+    const good = await manifest();
     await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-13-01');
     await writeFile(join(dir, 'seeds/b.txt'), '');
     const { code, stdout } = await build();
@@ -105,7 +127,7 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
       expect.stringMatching(/^content: 2 errors, 0 warnings; nothing was written \(\d+ ms\)$/),
       '',
     ]);
-    expect(await readFile(join(dir, 'index.txt'), 'utf8')).toBe(good);
+    expect(await manifest()).toBe(good);
   });
 
   it('refuses bad settings in wrangler.toml, naming every one, before it writes anything', async () => {
@@ -180,16 +202,7 @@ describe('scripts/build-content.ts over 1,000 undated articles, three of them br
   it.skipIf(!existsSync('/usr/bin/script'))(
     'on a terminal, shows progress on one line and erases it before the report',
     async () => {
-      const command = [
-        process.execPath,
-        script,
-        '--seeds',
-        join(dir, 'seeds'),
-        '--index',
-        join(dir, 'i.txt'),
-        '--assets',
-        join(dir, 'a'),
-      ];
+      const command = [process.execPath, script, '--seeds', join(dir, 'seeds'), '--assets', join(dir, 'a')];
       const { stdout } = await run('script', ['-qec', `stty cols 120; ${command.join(' ')}`, '/dev/null'], {
         env: { ...process.env, CONTENT_VERBOSE: '' },
       }).catch((error: Run) => error);
@@ -198,7 +211,10 @@ describe('scripts/build-content.ts over 1,000 undated articles, three of them br
       expect(progress.length).toBeGreaterThan(0);
       for (const line of progress)
         expect(line).toMatch(/^content [\d.]+ m?s: [\d,]+\/1,003 files read, [\d,]+ articles compiled$/);
-      expect(progress.at(-1)).toMatch(/1,003\/1,003 files read/);
+      // Files are read and compiled one at a time, so the counts only grow; the line is throttled, so the last
+      // one drawn may be short of the end.
+      const read = progress.map((line) => Number(/([\d,]+)\/1,003 files read/.exec(line)![1]!.replace(/,/g, '')));
+      expect(read).toEqual([...read].sort((a, b) => a - b));
       // The last erase comes first in the report's line: then only the report, errors first.
       expect(draws.at(-1)!.split('\r\n').slice(0, 3)).toEqual(ERRORS);
     },

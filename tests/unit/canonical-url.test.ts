@@ -12,11 +12,11 @@ describe('canonicalUrl', () => {
       expect(location(path), path).toBeUndefined();
   });
 
-  it('lowers the case, drops trailing slashes and merges repeated ones, keeping only the page number', () => {
+  it('lowers the case, drops trailing slashes and merges repeated ones, and the query', () => {
     expect(location('/RSS.xml')).toBe('/rss.xml');
     expect(location('/articles/Kurs-Rublya/')).toBe('/articles/kurs-rublya');
     expect(location('//tags///kazakhstan//')).toBe('/tags/kazakhstan');
-    expect(location('/RSS.xml/?utm_source=x&page=2')).toBe('/rss.xml?page=2');
+    expect(location('/RSS.xml/?utm_source=x&page=2')).toBe('/rss.xml');
     expect(canonicalUrl(`${SITE}/Tags/X/rss.xml`, SITE)?.path).toBe('/tags/x/rss.xml');
   });
 

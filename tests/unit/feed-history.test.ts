@@ -16,62 +16,87 @@ const atomLinks = (xml: string) =>
   Object.fromEntries(parseXml(xml).feed.link.map((l: Record<string, string>) => [l['@rel'], l['@href']]));
 const base = 'https://publisher.example.com';
 
-describe('feed paging (RFC 5005)', () => {
-  it('links the first page to the next and last ones', () => {
-    const model = modelOf(entries, 1, 2);
+const titles = (xml: string) => parseXml(xml).rss.channel.item.map((i: { title: string }) => i.title);
+const FH = 'http://purl.org/syndication/history/1.0';
+
+// Articles 0…4, two to a page: the subscription document holds 4 and 3; archive pages, counted from the
+// oldest, hold 0–1 and 2–3 (full) and 4 (filling up).
+describe('archived feeds (RFC 5005 §4)', () => {
+  it('links the subscription document to the newest full archive page, and JSON Feed pages the same way', () => {
+    const model = modelOf(entries, 'current', 2);
+    expect(titles(renderRss(model))).toEqual(['Статья 4', 'Статья 3']);
     expect(rssLinks(renderRss(model))).toEqual({
       self: `${base}/rss.xml`,
-      first: `${base}/rss.xml`,
-      next: `${base}/rss.xml?page=2`,
-      last: `${base}/rss.xml?page=3`,
+      'prev-archive': `${base}/archive/2/rss.xml`,
     });
     expect(atomLinks(renderAtom(model))).toMatchObject({
       self: `${base}/atom.xml`,
-      next: `${base}/atom.xml?page=2`,
-      last: `${base}/atom.xml?page=3`,
+      'prev-archive': `${base}/archive/2/atom.xml`,
     });
-    expect(JSON.parse(renderJsonFeed(model)).next_url).toBe(`${base}/feed.json?page=2`);
+    expect(parseXml(renderRss(model)).rss.channel).not.toHaveProperty('fh:archive');
+    expect(JSON.parse(renderJsonFeed(model)).next_url).toBe(`${base}/archive/2/feed.json`);
   });
 
-  it('links a middle page both ways, and the last page back only', () => {
-    expect(rssLinks(renderRss(modelOf(entries, 2, 2)))).toMatchObject({
-      previous: `${base}/rss.xml`,
-      next: `${base}/rss.xml?page=3`,
+  it('marks archive pages, links them both ways and to the subscription document', () => {
+    const full = modelOf(entries, 2, 2);
+    const channel = parseXml(renderRss(full)).rss.channel;
+    expect(channel['fh:archive']).toEqual({ '@xmlns:fh': FH });
+    expect(titles(renderRss(full))).toEqual(['Статья 3', 'Статья 2']);
+    expect(rssLinks(renderRss(full))).toEqual({
+      self: `${base}/archive/2/rss.xml`,
+      current: `${base}/rss.xml`,
+      'prev-archive': `${base}/archive/1/rss.xml`,
+      'next-archive': `${base}/archive/3/rss.xml`,
     });
-    const last = modelOf(entries, 3, 2);
-    expect(rssLinks(renderRss(last))).not.toHaveProperty('next');
-    expect(parseXml(renderRss(last)).rss.channel.item.map((i: { title: string }) => i.title)).toEqual(['Статья 0']);
-    expect(JSON.parse(renderJsonFeed(last))).not.toHaveProperty('next_url');
+    const atom = parseXml(renderAtom(full)).feed;
+    expect(atom['@xmlns:fh']).toBe(FH);
+    expect(atom).toHaveProperty('fh:archive');
+    expect(atomLinks(renderAtom(full))).toMatchObject({ current: `${base}/atom.xml`, alternate: `${base}/archive/2` });
+    expect(JSON.parse(renderJsonFeed(full)).next_url).toBe(`${base}/archive/1/feed.json`);
   });
 
-  it('marks a feed that fits on one page complete, with no paging links', () => {
-    const model = modelOf(entries, 1, 20);
+  it('links the oldest page to no older one, and the page filling up to no newer one', () => {
+    const oldest = modelOf(entries, 1, 2);
+    expect(rssLinks(renderRss(oldest))).not.toHaveProperty('prev-archive');
+    expect(JSON.parse(renderJsonFeed(oldest))).not.toHaveProperty('next_url');
+    const filling = modelOf(entries, 3, 2);
+    expect(titles(renderRss(filling))).toEqual(['Статья 4']);
+    expect(rssLinks(renderRss(filling))).toEqual({
+      self: `${base}/archive/3/rss.xml`,
+      current: `${base}/rss.xml`,
+      'prev-archive': `${base}/archive/2/rss.xml`,
+    });
+  });
+
+  it('marks a feed that fits in its subscription document complete, with no archive links', () => {
+    const model = modelOf(entries, 'current', 20);
     const rss = parseXml(renderRss(model)).rss.channel;
-    expect(rss['fh:complete']).toEqual({ '@xmlns:fh': 'http://purl.org/syndication/history/1.0' });
+    expect(rss['fh:complete']).toEqual({ '@xmlns:fh': FH });
     expect(Object.keys(rssLinks(renderRss(model)))).toEqual(['self']);
     const atom = parseXml(renderAtom(model)).feed;
-    expect(atom['@xmlns:fh']).toBe('http://purl.org/syndication/history/1.0');
+    expect(atom['@xmlns:fh']).toBe(FH);
     expect(atom).toHaveProperty('fh:complete');
     expect(Object.keys(atomLinks(renderAtom(model))).sort()).toEqual(['alternate', 'self']);
   });
 
-  it('gives Atom the site language as xml:lang, and every page a valid JSON Feed', () => {
+  it('gives Atom the site language as xml:lang, and every document a valid JSON Feed', () => {
     expect(parseXml(renderAtom(modelOf(entries, 1, 2))).feed['@xml:lang']).toBe('ru');
-    for (const page of [1, 2, 3]) {
+    for (const page of ['current', 1, 2, 3] as const) {
       const json = JSON.parse(renderJsonFeed(modelOf(entries, page, 2)));
       expect(validateJsonFeed(json), JSON.stringify(validateJsonFeed.errors)).toBe(true);
     }
   });
 
-  it('titles a tag feed after the tag and links its own pages', () => {
-    const model = modelOf(entries, 1, 2, {
-      title: 'Лента: экономика',
-      description: 'Статьи с тегом «экономика»',
-      tag: 'ekonomika',
-    });
-    const rss = parseXml(renderRss(model)).rss.channel;
+  it('titles a tag feed after the tag and links its own archive', () => {
+    const source = { title: 'Лента: экономика', description: 'Статьи с тегом «экономика»', tag: 'ekonomika' };
+    const rss = parseXml(renderRss(modelOf(entries, 'current', 2, source))).rss.channel;
     expect(rss.title).toBe('Лента: экономика');
     expect(rss.link).toBe(`${base}/tags/ekonomika`);
-    expect(rssLinks(renderRss(model)).next).toBe(`${base}/tags/ekonomika/rss.xml?page=2`);
+    expect(rssLinks(renderRss(modelOf(entries, 'current', 2, source)))['prev-archive']).toBe(
+      `${base}/tags/ekonomika/archive/2/rss.xml`,
+    );
+    expect(parseXml(renderRss(modelOf(entries, 1, 2, source))).rss.channel.link).toBe(
+      `${base}/tags/ekonomika/archive/1`,
+    );
   });
 });

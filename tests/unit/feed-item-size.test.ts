@@ -5,7 +5,7 @@ import { createFeedModel } from '../../src/feeds/feed-model.ts';
 import { renderAtom } from '../../src/feeds/render-atom.ts';
 import { renderJsonFeed } from '../../src/feeds/render-json-feed.ts';
 import { renderRss } from '../../src/feeds/render-rss.ts';
-import { pageOf } from '../../src/site/pagination.ts';
+import { currentPage } from '../../src/site/pagination.ts';
 import { SITE } from '../helpers/site.ts';
 import { SETTINGS, source } from '../helpers/sources.ts';
 
@@ -67,7 +67,7 @@ describe('feed size', () => {
     const model = createFeedModel(
       { ...SITE, pageSize: PAGE_SIZE },
       { title: SITE.title, description: SITE.description },
-      pageOf(entries.length, PAGE_SIZE, 1)!,
+      currentPage(entries.length, PAGE_SIZE),
       entries,
     );
     for (const render of [renderRss, renderAtom, renderJsonFeed]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFeedModel } from '../../src/feeds/feed-model.ts';
 import { renderRss } from '../../src/feeds/render-rss.ts';
-import { pageOf } from '../../src/site/pagination.ts';
+import { currentPage } from '../../src/site/pagination.ts';
 import { SITE_SOURCE } from '../helpers/feed-fixtures.ts';
 import { parseXml } from '../helpers/parse-xml.ts';
 import { seed, seedBody } from '../helpers/seed-feed.ts';
@@ -14,7 +14,7 @@ describe('createFeedModel', () => {
       ...seedBody,
       html: '<p><a href="/articles/x">a</a> <img src="/img/y.jpg" alt=""> <a href="//cdn.example/z">z</a></p>',
     };
-    const linked = createFeedModel(SITE, SITE_SOURCE, pageOf(1, 20, 1)!, [{ meta, body }]);
+    const linked = createFeedModel(SITE, SITE_SOURCE, currentPage(1, 20), [{ meta, body }]);
     expect(linked.items[0]?.contentHtml).toBe(
       '<figure><img src="https://publisher.example.com/img/photo.png" alt="x"></figure>\n' +
         '<p><a href="https://publisher.example.com/articles/x">a</a> <img src="https://publisher.example.com/img/y.jpg" alt=""> <a href="//cdn.example/z">z</a></p>',

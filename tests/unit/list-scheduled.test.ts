@@ -18,12 +18,9 @@ describe('npm run content', { timeout: 30_000 }, () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   const build = () =>
-    run(process.execPath, [
-      script,
-      ...['--seeds', join(dir, 'seeds'), '--index', join(dir, 'index.txt'), '--assets', join(dir, 'assets')],
-    ]);
+    run(process.execPath, [script, ...['--seeds', join(dir, 'seeds'), '--assets', join(dir, 'assets')]]);
 
-  it('lists the scheduled articles with their times, the soonest first, and publishes them all into the index', async () => {
+  it('lists the scheduled articles with their times, the soonest first, and publishes them all into the store', async () => {
     const article = (name: string, title: string, date: string) =>
       writeFile(join(dir, 'seeds', `${name}.md`), `---\ntitle: ${title}\ndate: ${date}\n---\nТекст.\n`);
     await article('past', 'Вышедшая', '2020-01-01T09:00:00+03:00');
@@ -37,8 +34,9 @@ describe('npm run content', { timeout: 30_000 }, () => {
       '  2999-01-01T21:00:00+03:00  soon  Скоро',
       '  2999-06-01T09:00:00+03:00  far  Совсем не скоро',
     ]);
-    const index = JSON.parse(await readFile(join(dir, 'index.txt'), 'utf8')) as { articles: { id: string }[] };
-    expect(index.articles.map((a) => a.id)).toEqual(['far', 'soon', 'past']);
+    // The store holds all three, oldest first, as the sitemap's lines show them.
+    const stored = (await readFile(join(dir, 'assets/_content/sitemap/0.txt'), 'utf8')).trim().split('\n');
+    expect(stored.map((line) => line.split('\t')[0])).toEqual(['vyshedshaya', 'skoro', 'sovsem-ne-skoro']);
   });
 
   it('says nothing of scheduling when nothing is scheduled', async () => {

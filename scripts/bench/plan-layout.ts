@@ -1,0 +1,29 @@
+/** Plans the store of `n` generated articles from their keys alone (no bodies), as the build would lay it out. */
+import { packCount, planIndexFiles } from '../../src/content/plan-store.ts';
+import { generateArticleKey } from '../generate-articles.ts';
+import type { PlanResult } from './bench-result.ts';
+
+export const planLayout = (n: number): PlanResult => {
+  const started = performance.now();
+  // Article i of the corpus sits at position n − 1 − i: i = 0 is the newest.
+  const keys = Array.from({ length: n }, (_, position) => generateArticleKey(n - 1 - position));
+  let files = 0;
+  let largest = 0;
+  for (const { content } of planIndexFiles({
+    count: n,
+    slug: (position) => keys[position]!.slug,
+    updated: (position) => keys[position]!.updated,
+    tags: (position) => keys[position]!.tags,
+  })) {
+    files++;
+    largest = Math.max(largest, Buffer.byteLength(content));
+  }
+  const packs = packCount(n);
+  return {
+    n,
+    files: files + packs + 1,
+    packs,
+    largestIndexKB: Number((largest / 1024).toFixed(1)),
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+  };
+};

@@ -1,0 +1,286 @@
+/**
+ * Writes the content store (src/site/store-layout.ts) from compiled articles
+ * given one at a time, in any order, without holding the corpus: each article
+ * is compressed at once into a spill file, and only a small key stays in memory
+ * (id, slug, dates, tags; in columns, not objects). At the end the keys are
+ * sorted into publication order, the index files planned from them, and the
+ * packs copied out of the spill in that order.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import {
+  type CompiledArticle,
+  compare,
+  comparePublication,
+  idClashError,
+  resolveSlugClashes,
+  shortenForFeeds,
+} from '../src/content/compile-articles.ts';
+import { packCount, planIndexFiles, type StoreKeys } from '../src/content/plan-store.ts';
+import type { ArticleBody, ArticleMeta, ArticleTag, ContentIssue, ContentWarning } from '../src/content/types.ts';
+import { encodePack, type PackRecord } from '../src/site/pack-format.ts';
+import { PACK_SIZE, type StoreManifest, storePaths } from '../src/site/store-layout.ts';
+
+/** Level 6, zlib's default: level 9 makes records 1% smaller and the build a third slower. */
+const LEVEL = 6;
+
+/** A segment as the Worker inflates it (src/site/pack-format.ts): JSON on one line, ending in a sync flush. */
+const compressSegment = (value: unknown): Uint8Array =>
+  deflateRawSync(Buffer.from(`${JSON.stringify(value)}\n`), { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
+
+export const decompressSegment = <T>(data: Uint8Array): T =>
+  JSON.parse(inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8')) as T;
+
+/** An article's two segments, meta and body. */
+export const compressRecord = (meta: ArticleMeta, body: ArticleBody): { meta: Uint8Array; body: Uint8Array } => ({
+  meta: compressSegment(meta),
+  body: compressSegment(body),
+});
+
+/** "2022-11-28T12:00:00+03:00" from its instant and its offset: dates kept as numbers, shown as the build wrote them. */
+export const isoWithOffset = (epochMs: number, offsetMinutes: number): string => {
+  const wall = new Date(epochMs + offsetMinutes * 60_000);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
+    `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
+    `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.trunc(abs / 60))}:${pad(abs % 60)}`
+  );
+};
+
+const offsetOf = (iso: string): number => {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`date ${iso} has no UTC offset`);
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+};
+
+export interface WrittenStore {
+  count: number;
+  /** Files written, with the manifest. */
+  files: number;
+  bytes: number;
+  version: string;
+}
+
+export class StoreWriter {
+  readonly #spillPath: string;
+  readonly #spill: number;
+  #spillBytes = 0;
+  // One entry per article, in the order added.
+  readonly #ids: string[] = [];
+  readonly #files: string[] = [];
+  readonly #slugs: string[] = [];
+  readonly #explicit: boolean[] = [];
+  readonly #shortened: boolean[] = [];
+  readonly #published: number[] = [];
+  readonly #updated: number[] = [];
+  readonly #updatedOffset: number[] = [];
+  readonly #spillOffset: number[] = [];
+  readonly #spillLength: number[] = [];
+  readonly #spillMetaLength: number[] = [];
+  readonly #tagStart: number[] = [];
+  readonly #tagRefs: number[] = [];
+  // Each spelling of each tag once.
+  readonly #tagTable: ArticleTag[] = [];
+  readonly #tagIndex = new Map<string, number>();
+
+  /**
+   * `workDir` holds the spill file while the store is written; finish() removes it, or,
+   * given `keepSpillAs`, moves it there (a build cache keeps it, see build-cache.ts).
+   */
+  constructor(workDir: string) {
+    mkdirSync(workDir, { recursive: true });
+    this.#spillPath = join(workDir, 'articles.spill');
+    this.#spill = openSync(this.#spillPath, 'w+');
+  }
+
+  get count(): number {
+    return this.#ids.length;
+  }
+
+  /**
+   * Adds a compiled article; returns its index in the order added. `shortened`: its body was cut
+   * for feeds to its summary and a link to its page, which names its slug (see finish()).
+   */
+  add({ meta, body, file, explicitSlug }: CompiledArticle, shortened = false): number {
+    const record = compressRecord(meta, body);
+    return this.addCompressed(meta, file, explicitSlug, shortened, record.meta, record.body);
+  }
+
+  /** Adds an article whose segments were compressed before (a build cache's); `meta` is the meta segment's JSON. */
+  addCompressed(
+    meta: ArticleMeta,
+    file: string,
+    explicitSlug: boolean,
+    shortened: boolean,
+    metaSegment: Uint8Array,
+    body: Uint8Array,
+  ): number {
+    this.#shortened.push(shortened);
+    writeSync(this.#spill, metaSegment, 0, metaSegment.byteLength, this.#spillBytes);
+    writeSync(this.#spill, body, 0, body.byteLength, this.#spillBytes + metaSegment.byteLength);
+    this.#spillOffset.push(this.#spillBytes);
+    this.#spillMetaLength.push(metaSegment.byteLength);
+    this.#spillLength.push(metaSegment.byteLength + body.byteLength);
+    this.#spillBytes += metaSegment.byteLength + body.byteLength;
+    this.#ids.push(meta.id);
+    this.#files.push(file);
+    this.#slugs.push(meta.slug);
+    this.#explicit.push(explicitSlug);
+    this.#published.push(Date.parse(meta.published));
+    this.#updated.push(Date.parse(meta.updated));
+    this.#updatedOffset.push(offsetOf(meta.updated));
+    this.#tagStart.push(this.#tagRefs.length);
+    for (const tag of meta.tags) {
+      const key = `${tag.slug}\n${tag.name}`;
+      let ref = this.#tagIndex.get(key);
+      if (ref === undefined) {
+        ref = this.#tagTable.length;
+        this.#tagTable.push(tag);
+        this.#tagIndex.set(key, ref);
+      }
+      this.#tagRefs.push(ref);
+    }
+    return this.#ids.length - 1;
+  }
+
+  /** Where the article added `added`-th lies in the spill file: its meta segment, then its body segment. */
+  spillLocation(added: number): { offset: number; metaLength: number; length: number } {
+    return {
+      offset: this.#spillOffset[added]!,
+      metaLength: this.#spillMetaLength[added]!,
+      length: this.#spillLength[added]!,
+    };
+  }
+
+  #tagsOf(added: number): ArticleTag[] {
+    const end = added + 1 < this.#tagStart.length ? this.#tagStart[added + 1]! : this.#tagRefs.length;
+    const tags: ArticleTag[] = [];
+    for (let i = this.#tagStart[added]!; i < end; i++) tags.push(this.#tagTable[this.#tagRefs[i]!]!);
+    return tags;
+  }
+
+  #readSpill(added: number): { meta: Uint8Array; body: Uint8Array } {
+    const data = new Uint8Array(this.#spillLength[added]!);
+    readSync(this.#spill, data, 0, data.byteLength, this.#spillOffset[added]!);
+    const metaLength = this.#spillMetaLength[added]!;
+    return { meta: data.subarray(0, metaLength), body: data.subarray(metaLength) };
+  }
+
+  /** Articles in publication order, as indices into what was added. */
+  #publicationOrder(): Uint32Array {
+    const order = new Uint32Array(this.count).map((_, i) => i);
+    const published = this.#published;
+    const ids = this.#ids;
+    return order.sort((a, b) =>
+      comparePublication({ published: published[a]!, id: ids[a]! }, { published: published[b]!, id: ids[b]! }),
+    );
+  }
+
+  /** Two sources with one id, or ids that differ only in case (a.txt and A.md): the first by file name keeps it. */
+  #idClashes(errors: ContentIssue[]): void {
+    const id = (added: number) => this.#ids[added]!.toLowerCase();
+    const byId = new Uint32Array(this.count).map((_, i) => i);
+    byId.sort((a, b) => compare(id(a), id(b)) || compare(this.#files[a]!, this.#files[b]!));
+    for (let i = 1, first = byId[0]!; i < byId.length; i++) {
+      const next = byId[i]!;
+      if (id(first) === id(next)) errors.push(idClashError(this.#files[next]!, this.#files[first]!));
+      else first = next;
+    }
+  }
+
+  /**
+   * Sorts, checks what needs every article (ids, slugs), and writes the store
+   * into `outDir`, unless that finds errors: then it writes nothing.
+   */
+  finish(
+    outDir: string,
+    issues: { errors: ContentIssue[]; warnings: ContentWarning[] },
+    onWritten?: (articles: number) => void,
+    keepSpillAs?: string,
+  ): WrittenStore | undefined {
+    try {
+      this.#idClashes(issues.errors);
+      const order = this.#publicationOrder();
+      const slugs = Array.from(order, (added) => this.#slugs[added]!);
+      resolveSlugClashes(slugs, {
+        explicit: (position) => this.#explicit[order[position]!]!,
+        file: (position) => this.#files[order[position]!]!,
+        guid: (position) => decompressSegment<ArticleMeta>(this.#readSpill(order[position]!).meta).guid,
+        errors: issues.errors,
+        warnings: issues.warnings,
+      });
+      if (issues.errors.length > 0) return undefined;
+      return this.#write(outDir, order, slugs, onWritten);
+    } finally {
+      closeSync(this.#spill);
+      if (keepSpillAs) renameSync(this.#spillPath, keepSpillAs);
+      else rmSync(this.#spillPath, { force: true });
+    }
+  }
+
+  #write(
+    outDir: string,
+    order: Uint32Array,
+    slugs: string[],
+    onWritten: ((articles: number) => void) | undefined,
+  ): WrittenStore {
+    const hash = createHash('sha256');
+    let files = 0;
+    let bytes = 0;
+    const write = (path: string, content: string | Uint8Array) => {
+      const file = join(outDir, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+      hash.update(path).update('\0').update(content);
+      files++;
+      bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+    };
+
+    const keys: StoreKeys = {
+      count: order.length,
+      slug: (position) => slugs[position]!,
+      updated: (position) => isoWithOffset(this.#updated[order[position]!]!, this.#updatedOffset[order[position]!]!),
+      tags: (position) => this.#tagsOf(order[position]!),
+    };
+    for (const { path, content } of planIndexFiles(keys)) write(path, content);
+
+    let updatedSoFar = Number.NEGATIVE_INFINITY;
+    for (let pack = 0; pack < packCount(order.length); pack++) {
+      const records: PackRecord[] = [];
+      const end = Math.min(order.length, (pack + 1) * PACK_SIZE);
+      for (let position = pack * PACK_SIZE; position < end; position++) {
+        const added = order[position]!;
+        let { meta, body } = this.#readSpill(added);
+        // The rare article whose derived slug clashed: its meta takes the suffixed slug, and a body
+        // cut for feeds its link to the page.
+        if (slugs[position] !== this.#slugs[added]) {
+          const renamed = { ...decompressSegment<ArticleMeta>(meta), slug: slugs[position]! };
+          meta = compressSegment(renamed);
+          if (this.#shortened[added])
+            body = compressSegment(shortenForFeeds(renamed, decompressSegment<ArticleBody>(body)));
+        }
+        updatedSoFar = Math.max(updatedSoFar, this.#updated[added]!);
+        records.push({ published: this.#published[added]!, updatedSoFar, meta, body });
+      }
+      write(storePaths.pack(pack), encodePack(records));
+      onWritten?.(end);
+    }
+
+    const newest = order.length > 0 ? this.#published[order[order.length - 1]!]! : null;
+    const version = hash.digest('hex').slice(0, 16);
+    const manifest: StoreManifest = { count: order.length, newestPublished: newest, version };
+    // The newest change anywhere: an older article may have been updated later than the newest was published.
+    // Searched in publication order, so that a tie between spellings of one instant always picks the same.
+    let updated = -1;
+    for (const added of order) if (updated === -1 || this.#updated[added]! > this.#updated[updated]!) updated = added;
+    if (updated !== -1) manifest.updated = isoWithOffset(this.#updated[updated]!, this.#updatedOffset[updated]!);
+    const json = JSON.stringify(manifest);
+    mkdirSync(dirname(join(outDir, storePaths.manifest)), { recursive: true });
+    writeFileSync(join(outDir, storePaths.manifest), json);
+    return { count: order.length, files: files + 1, bytes: bytes + Buffer.byteLength(json), version };
+  }
+}

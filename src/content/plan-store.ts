@@ -1,0 +1,118 @@
+/**
+ * Plans the content store's index files (slug shards, tag shards and chunks,
+ * the tag list, sitemap parts) from small per-article keys in publication
+ * order. Needs no bodies, so a million articles can be planned in seconds.
+ */
+import {
+  PACK_SIZE,
+  SITEMAP_PART,
+  SLUG_SHARDS,
+  slugShardOf,
+  storePaths,
+  TAG_CHUNK,
+  TAG_SHARDS,
+  TAG_TAIL_MIN,
+  type TagRecord,
+  tagShardOf,
+} from '../site/store-layout.ts';
+import { compare } from './compile-articles.ts';
+import type { ArticleTag } from './types.ts';
+
+/** What the plan reads of article `position` (0 = the oldest). */
+export interface StoreKeys {
+  count: number;
+  slug: (position: number) => string;
+  /** ISO 8601, as the sitemap shows it. */
+  updated: (position: number) => string;
+  tags: (position: number) => readonly ArticleTag[];
+}
+
+export interface PlannedFile {
+  path: string;
+  content: string;
+}
+
+/** How many full chunks a tag with `count` articles keeps apart from its directory entry. */
+export const tagChunks = (count: number): number => Math.max(0, Math.floor((count - TAG_TAIL_MIN) / TAG_CHUNK));
+
+export const packCount = (count: number): number => Math.ceil(count / PACK_SIZE);
+
+/**
+ * Every index file, one at a time. A tag is named as its oldest article spells
+ * it, so that a new article with another spelling ("Экономика", "экономика")
+ * changes no page that is already archived.
+ */
+export function* planIndexFiles(keys: StoreKeys): Generator<PlannedFile> {
+  const slugLines: string[][] = Array.from({ length: SLUG_SHARDS }, () => []);
+  const postings = new Map<string, number[]>();
+  const names = new Map<string, string>();
+  // Each tag's newest change, as an instant and as written.
+  const updated = new Map<string, [number, string]>();
+  for (let position = 0; position < keys.count; position++) {
+    const slug = keys.slug(position);
+    const changed = keys.updated(position);
+    const changedAt = Date.parse(changed);
+    if (/[\t\n]/.test(slug)) throw new Error(`slug ${JSON.stringify(slug)} holds a tab or a line break`);
+    slugLines[slugShardOf(slug)]!.push(`${slug}\t${position}\n`);
+    for (const tag of keys.tags(position)) {
+      let list = postings.get(tag.slug);
+      if (!list) {
+        list = [];
+        postings.set(tag.slug, list);
+        names.set(tag.slug, tag.name);
+      }
+      // Two spellings of one tag on one article count once.
+      if (list.at(-1) !== position) list.push(position);
+      const known = updated.get(tag.slug);
+      if (!known || changedAt > known[0]) updated.set(tag.slug, [changedAt, changed]);
+    }
+  }
+
+  for (let shard = 0; shard < SLUG_SHARDS; shard++) {
+    const lines = slugLines[shard]!;
+    slugLines[shard] = [];
+    if (lines.length > 0) yield { path: storePaths.slugShard(shard), content: lines.sort(compare).join('') };
+  }
+
+  const tagSlugs = [...postings.keys()].sort(compare);
+  const tagShards: TagRecord[][] = Array.from({ length: TAG_SHARDS }, () => []);
+  for (const slug of tagSlugs) {
+    const list = postings.get(slug)!;
+    const chunks = tagChunks(list.length);
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      yield {
+        path: storePaths.tagChunk(slug, chunk),
+        content: JSON.stringify(list.slice(chunk * TAG_CHUNK, (chunk + 1) * TAG_CHUNK)),
+      };
+    }
+    tagShards[tagShardOf(slug)]!.push({
+      slug,
+      name: names.get(slug)!,
+      count: list.length,
+      first: list[0]!,
+      chunks,
+      tail: list.slice(chunks * TAG_CHUNK),
+    });
+  }
+  for (let shard = 0; shard < TAG_SHARDS; shard++) {
+    const records = tagShards[shard]!;
+    if (records.length > 0) yield { path: storePaths.tagShard(shard), content: JSON.stringify(records) };
+  }
+  yield {
+    path: storePaths.tagList,
+    content: JSON.stringify(
+      tagSlugs.map((slug) => {
+        const list = postings.get(slug)!;
+        return [slug, names.get(slug)!, list[0]!, list.at(-1)!, updated.get(slug)![1]];
+      }),
+    ),
+  };
+
+  for (let part = 0; part * SITEMAP_PART < keys.count; part++) {
+    let content = '';
+    const end = Math.min(keys.count, (part + 1) * SITEMAP_PART);
+    for (let position = part * SITEMAP_PART; position < end; position++)
+      content += `${keys.slug(position)}\t${keys.updated(position)}\n`;
+    yield { path: storePaths.sitemapPart(part), content };
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Reads content-store files through the ASSETS binding, keeping the most
+ * recently used in memory within a byte bound, so that an isolate reads each
+ * file once while it is in use and its memory stays flat however large the store.
+ */
+
+// The assets binding ignores the host; any origin will do.
+const ASSET_ORIGIN = 'https://assets.invalid';
+
+interface Entry {
+  value: Promise<unknown>;
+  bytes: number;
+}
+
+export class AssetReader {
+  readonly #assets: Fetcher;
+  readonly #maxBytes: number;
+  readonly #entries = new Map<string, Entry>();
+  #bytes = 0;
+
+  constructor(assets: Fetcher, maxBytes: number) {
+    this.#assets = assets;
+    this.#maxBytes = maxBytes;
+  }
+
+  /** A store file's bytes. */
+  bytes(path: string): Promise<ArrayBuffer> {
+    // Not optional: a missing file throws, so the result is always there.
+    return this.#get(
+      `b:${path}`,
+      path,
+      false,
+      (r) => r.arrayBuffer(),
+      (buffer) => buffer.byteLength,
+    ) as Promise<ArrayBuffer>;
+  }
+
+  /** A store file's text; `undefined` if the store has no such file and it is `optional`. */
+  text(path: string, optional: true): Promise<string | undefined>;
+  text(path: string): Promise<string>;
+  text(path: string, optional = false): Promise<string | undefined> {
+    return this.#get(
+      `t:${path}`,
+      path,
+      optional,
+      (response) => response.text(),
+      (text) => text.length * 2,
+    );
+  }
+
+  /** A store file's JSON; `undefined` if the store has no such file and it is `optional`. */
+  json<T>(path: string, optional: true): Promise<T | undefined>;
+  json<T>(path: string): Promise<T>;
+  json<T>(path: string, optional = false): Promise<T | undefined> {
+    // Parsed, JSON takes some times its text in V8; a rough bound is all the cache needs.
+    let size = 0;
+    return this.#get(
+      `j:${path}`,
+      path,
+      optional,
+      async (response) => {
+        const text = await response.text();
+        size = text.length * 4;
+        return JSON.parse(text) as T;
+      },
+      () => size,
+    );
+  }
+
+  #get<T>(
+    key: string,
+    path: string,
+    optional: boolean,
+    read: (response: Response) => Promise<T>,
+    sizeOf: (value: T) => number,
+  ): Promise<T | undefined> {
+    const hit = this.#entries.get(key);
+    if (hit) {
+      // Re-insert to mark it most recently used.
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+      return hit.value as Promise<T | undefined>;
+    }
+    const value = this.#fetch(path, optional).then((response) => (response ? read(response) : undefined));
+    const entry: Entry = { value, bytes: 0 };
+    this.#entries.set(key, entry);
+    value.then(
+      (result) => {
+        if (this.#entries.get(key) !== entry) return;
+        // An absent file is remembered too, at a nominal size, so that unknown slugs cost one read per shard.
+        entry.bytes = result === undefined ? 64 : sizeOf(result);
+        this.#bytes += entry.bytes;
+        this.#evict(key);
+      },
+      // A failed read is forgotten, so the next request tries again.
+      () => this.#entries.get(key) === entry && this.#entries.delete(key),
+    );
+    return value;
+  }
+
+  async #fetch(path: string, optional: boolean): Promise<Response | undefined> {
+    const response = await this.#assets.fetch(`${ASSET_ORIGIN}${path}`);
+    if (optional && response.status === 404) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new MissingAssetError(path, response.status);
+    }
+    return response;
+  }
+
+  #evict(keep: string): void {
+    for (const [key, entry] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      // Never what was just read, nor a read still in flight.
+      if (key === keep || entry.bytes === 0) continue;
+      this.#bytes -= entry.bytes;
+      this.#entries.delete(key);
+    }
+  }
+}
+
+export class MissingAssetError extends Error {
+  readonly status: number;
+  constructor(path: string, status: number) {
+    super(`content asset ${path} missing from static assets (${status})`);
+    this.name = 'MissingAssetError';
+    this.status = status;
+  }
+}
+
+/** Memory for store files, per isolate: a tag page's worst case (20 packs) and the index files it needs, twice over. */
+export const ASSET_CACHE_BYTES = 12 * 1024 * 1024;
+
+const readers = new WeakMap<Fetcher, AssetReader>();
+
+/** One reader per binding: a test's or a preview's binding never sees another's files. */
+export const assetReader = (assets: Fetcher): AssetReader => {
+  let reader = readers.get(assets);
+  if (!reader) {
+    reader = new AssetReader(assets, ASSET_CACHE_BYTES);
+    readers.set(assets, reader);
+  }
+  return reader;
+};

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCompiledArticle } from '../../scripts/generate-articles.ts';
+import type { CompiledArticle } from '../../src/content/compile-articles.ts';
+import {
+  allArticles,
+  findArticle,
+  findTag,
+  loadEntries,
+  loadMetas,
+  pagePositions,
+  publishedCount,
+  tagArticles,
+} from '../../src/site/content-store.ts';
+import { PACK_SIZE, TAG_CHUNK, TAG_TAIL_MIN } from '../../src/site/store-layout.ts';
+import { assetsOf, generated, removeStore, storeFiles, writeStore } from '../helpers/written-store.ts';
+
+const COUNT = 1000;
+/** Generated article i sits at position COUNT - 1 - i: i = 0 is the newest. */
+const at = (position: number) => generateCompiledArticle(COUNT - 1 - position, 1, { fullBody: true });
+/** An instant after every generated article: everything is published. */
+const LATER = Date.parse('2030-01-01T00:00:00Z');
+
+describe('the content store', () => {
+  let dir: string;
+  let assets: ReturnType<typeof assetsOf>;
+
+  beforeAll(async () => {
+    ({ dir } = await writeStore(generated(COUNT, { fullBody: true })));
+    assets = assetsOf(dir);
+  });
+  afterAll(() => removeStore(dir));
+
+  it('reads articles from several packs, in the order asked, with one inflate', async () => {
+    const positions = [COUNT - 1, 3, 517, 0, 518];
+    const entries = await loadEntries(assets, positions);
+    expect(entries.map((e) => e.meta)).toEqual(positions.map((p) => at(p).meta));
+    expect(entries.map((e) => e.body)).toEqual(positions.map((p) => at(p).body));
+    expect((await loadMetas(assets, [5])).map((m) => m.slug)).toEqual([at(5).meta.slug]);
+  });
+
+  it('finds an article by slug, and nothing for an unknown slug or one not yet published', async () => {
+    expect(await findArticle(assets, at(700).meta.slug, LATER)).toBe(700);
+    expect(await findArticle(assets, at(0).meta.slug, LATER)).toBe(0);
+    expect(await findArticle(assets, 'no-such-slug', LATER)).toBeUndefined();
+    // A prefix of a real slug is not that slug.
+    expect(await findArticle(assets, at(700).meta.slug.slice(0, -1), LATER)).toBeUndefined();
+    const newest = Date.parse(at(999).meta.published);
+    expect(await findArticle(assets, at(999).meta.slug, newest)).toBe(999);
+    expect(await findArticle(assets, at(999).meta.slug, newest - 1)).toBeUndefined();
+  });
+
+  it('lists the site and a tag newest first, the tag by its own positions', async () => {
+    expect(await pagePositions(await allArticles(assets, LATER), { start: 997, end: 1000 })).toEqual([999, 998, 997]);
+    const tag = (await findTag(assets, 'rossiya', LATER))!;
+    const expected = Array.from({ length: COUNT }, (_, p) => p).filter((p) =>
+      at(p).meta.tags.some((t) => t.slug === 'rossiya'),
+    );
+    const list = await tagArticles(assets, tag, LATER);
+    expect(list.count).toBe(expected.length);
+    expect(await list.positions(0, list.count)).toEqual(expected);
+    expect(await pagePositions(list, { start: list.count - 2, end: list.count })).toEqual(expected.slice(-2).reverse());
+    expect(await findTag(assets, 'no-such-tag', LATER)).toBeUndefined();
+    // Before its first article, a tag does not exist; after, its list grows with each of its articles.
+    expect(await findTag(assets, 'rossiya', Date.parse(at(expected[0]!).meta.published) - 1)).toBeUndefined();
+    const cut = Date.parse(at(expected[5]!).meta.published);
+    expect(await tagArticles(assets, tag, cut)).toMatchObject({ count: 6, key: '6' });
+    expect((await tagArticles(assets, tag, cut)).changesAt).toBe(Date.parse(at(expected[6]!).meta.published));
+  });
+
+  it('counts what is published at an instant, reading no pack when everything is', async () => {
+    const dates = Array.from({ length: COUNT }, (_, p) => Date.parse(at(p).meta.published));
+    const expected = (now: number) => dates.filter((d) => d <= now).length;
+    assets.reads.length = 0;
+    expect(await publishedCount(assets, dates.at(-1)!)).toBe(COUNT);
+    expect(assets.reads.filter((r) => r.includes('/packs/'))).toEqual([]);
+    for (const position of [0, 1, 99, 100, 101, 250, 499, 500, 998, 999]) {
+      expect(await publishedCount(assets, dates[position]!), `at ${position}`).toBe(position + 1);
+      expect(await publishedCount(assets, dates[position]! - 1), `before ${position}`).toBe(position);
+    }
+    expect(await publishedCount(assets, dates[0]! - 1)).toBe(0);
+    expect(await publishedCount(assets, (dates[300]! + dates[301]!) / 2)).toBe(
+      expected((dates[300]! + dates[301]!) / 2),
+    );
+  });
+});
+
+describe('a tag with chunks', () => {
+  const COUNT_TAGGED = TAG_TAIL_MIN + TAG_CHUNK + 50;
+  let dir: string;
+
+  beforeAll(async () => {
+    // Every article carries "Все" besides its own tags: one chunk, then the tail.
+    const all = function* (): Generator<CompiledArticle> {
+      for (const article of generated(COUNT_TAGGED)) {
+        yield { ...article, meta: { ...article.meta, tags: [...article.meta.tags, { name: 'Все', slug: 'vse' }] } };
+      }
+    };
+    ({ dir } = await writeStore(all()));
+  }, 60_000);
+  afterAll(() => removeStore(dir));
+
+  it('keeps its newest positions in its entry and older ones in immutable chunks', async () => {
+    const assets = assetsOf(dir);
+    const tag = (await findTag(assets, 'vse', LATER))!;
+    expect(tag).toMatchObject({ count: COUNT_TAGGED, chunks: 1, first: 0 });
+    expect(tag.tail).toHaveLength(COUNT_TAGGED - TAG_CHUNK);
+    const list = await tagArticles(assets, tag, LATER);
+    expect(await list.positions(TAG_CHUNK - 2, TAG_CHUNK + 2)).toEqual([4094, 4095, 4096, 4097]);
+    expect(await pagePositions(list, { start: COUNT_TAGGED - 2, end: COUNT_TAGGED })).toEqual([
+      COUNT_TAGGED - 1,
+      COUNT_TAGGED - 2,
+    ]);
+    // Under a publication cut, the tag counts only what is published, its chunk included.
+    const date = (position: number) => Date.parse(generateCompiledArticle(COUNT_TAGGED - 1 - position).meta.published);
+    expect((await tagArticles(assets, tag, date(9))).count).toBe(10);
+    expect((await tagArticles(assets, tag, date(3999))).count).toBe(4000);
+  });
+});
+
+describe('writing the store', () => {
+  const dirs: string[] = [];
+  const write = async (articles: Iterable<CompiledArticle>) => {
+    const { dir } = await writeStore(articles);
+    dirs.push(dir);
+    return storeFiles(dir);
+  };
+  afterAll(() => Promise.all(dirs.map(removeStore)));
+
+  const changed = (before: Map<string, Buffer>, after: Map<string, Buffer>) =>
+    [...new Set([...before.keys(), ...after.keys()])].filter(
+      (path) => !before.get(path)?.equals(after.get(path) ?? Buffer.alloc(0)),
+    );
+
+  it('writes the same bytes whatever order the articles come in', async () => {
+    const articles = [...generated(250)];
+    expect(await write([...articles].reverse())).toEqual(await write(articles));
+  });
+
+  it('rewrites only a few files when an article is published, and no other byte', async () => {
+    // Articles 1…400 are the store; article 0 is newer than all of them.
+    const older = [...generated(401)].slice(1);
+    const before = await write(older);
+    const after = await write([generateCompiledArticle(0), ...older]);
+    const paths = changed(before, after);
+    const tags = generateCompiledArticle(0).meta.tags.length;
+    expect(paths.length).toBeLessThanOrEqual(10);
+    expect(paths.length).toBeLessThanOrEqual(5 + tags);
+    expect(paths).toContain(`/_content/packs/${Math.floor(400 / PACK_SIZE)}.bin`);
+    expect(paths).toContain('/_content/manifest.json');
+    expect(paths.filter((p) => p.startsWith('/_content/packs/'))).toHaveLength(1);
+  });
+
+  it('rewrites only the pack that holds an article when it is edited', async () => {
+    const articles = [...generated(400)];
+    const before = await write(articles);
+    const edited = articles.map((a, i) =>
+      i === 300 ? { ...a, body: { ...a.body, html: `${a.body.html}<p>Исправлено.</p>` } } : a,
+    );
+    const after = await write(edited);
+    expect(changed(before, after)).toEqual([
+      '/_content/manifest.json',
+      `/_content/packs/${Math.floor(99 / PACK_SIZE)}.bin`,
+    ]);
+  });
+});
