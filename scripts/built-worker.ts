@@ -25,7 +25,7 @@ const wranglerDryRun = async (cwd: string, outdir: string, env: Record<string, s
 /**
  * `wrangler deploy --dry-run`: the content build and the bundle, exactly as a
  * deploy makes them, without an account. Over another corpus (`seeds`), it
- * works in a staging copy of the project, so src/generated/ here is never touched.
+ * works in a staging copy of the project, so dist/ here is never touched.
  */
 export const buildBundle = async (seeds?: string, stagingDir?: string): Promise<Bundle> => {
   if (!seeds) {
