@@ -18,10 +18,10 @@ import {
   resolveSlugClashes,
   shortenForFeeds,
 } from '../src/content/compile-articles.ts';
-import { packCount, planIndexFiles, type StoreKeys } from '../src/content/plan-store.ts';
+import { planIndexFiles, type StoreKeys } from '../src/content/plan-store.ts';
 import type { ArticleBody, ArticleMeta, ArticleTag, ContentIssue, ContentWarning } from '../src/content/types.ts';
 import { encodePack, type PackRecord } from '../src/site/pack-format.ts';
-import { PACK_SIZE, type StoreManifest, storePaths } from '../src/site/store-layout.ts';
+import { PACK_STARTS_CHUNK, planPacks, type StoreManifest, storePaths } from '../src/site/store-layout.ts';
 
 /** Level 6, zlib's default: level 9 makes records 1% smaller and the build a third slower. */
 const LEVEL = 6;
@@ -248,31 +248,57 @@ export class StoreWriter {
     };
     for (const { path, content } of planIndexFiles(keys)) write(path, content);
 
+    // The rare article whose derived slug clashed: its meta takes the suffixed slug, and a body
+    // cut for feeds its link to the page. Kept, so that packs are planned on the bytes they hold.
+    const renamed = new Map<number, { meta: Uint8Array; body: Uint8Array }>();
+    slugs.forEach((slug, position) => {
+      const added = order[position]!;
+      if (slug === this.#slugs[added]) return;
+      const record = this.#readSpill(added);
+      const meta = { ...decompressSegment<ArticleMeta>(record.meta), slug };
+      const body = this.#shortened[added]
+        ? compressSegment(shortenForFeeds(meta, decompressSegment<ArticleBody>(record.body)))
+        : record.body;
+      renamed.set(position, { meta: compressSegment(meta), body });
+    });
+    const recordBytes = (position: number) => {
+      const record = renamed.get(position);
+      return record ? record.meta.byteLength + record.body.byteLength : this.#spillLength[order[position]!]!;
+    };
+    const starts = planPacks(order.length, recordBytes);
+
     let updatedSoFar = Number.NEGATIVE_INFINITY;
-    for (let pack = 0; pack < packCount(order.length); pack++) {
+    for (let pack = 0; pack < starts.length; pack++) {
       const records: PackRecord[] = [];
-      const end = Math.min(order.length, (pack + 1) * PACK_SIZE);
-      for (let position = pack * PACK_SIZE; position < end; position++) {
+      const end = starts[pack + 1] ?? order.length;
+      for (let position = starts[pack]!; position < end; position++) {
         const added = order[position]!;
-        let { meta, body } = this.#readSpill(added);
-        // The rare article whose derived slug clashed: its meta takes the suffixed slug, and a body
-        // cut for feeds its link to the page.
-        if (slugs[position] !== this.#slugs[added]) {
-          const renamed = { ...decompressSegment<ArticleMeta>(meta), slug: slugs[position]! };
-          meta = compressSegment(renamed);
-          if (this.#shortened[added])
-            body = compressSegment(shortenForFeeds(renamed, decompressSegment<ArticleBody>(body)));
-        }
+        const { meta, body } = renamed.get(position) ?? this.#readSpill(added);
         updatedSoFar = Math.max(updatedSoFar, this.#updated[added]!);
         records.push({ published: this.#published[added]!, updatedSoFar, meta, body });
       }
       write(storePaths.pack(pack), encodePack(records));
       onWritten?.(end);
     }
+    // Where each pack begins, in chunks: only the newest chunk changes, when a pack is opened.
+    const packChunks: number[] = [];
+    for (let chunk = 0; chunk * PACK_STARTS_CHUNK < starts.length; chunk++) {
+      const part = starts.slice(chunk * PACK_STARTS_CHUNK, (chunk + 1) * PACK_STARTS_CHUNK);
+      const bytes = Buffer.alloc(part.length * 4);
+      for (const [i, start] of part.entries()) bytes.writeUInt32LE(start, i * 4);
+      write(storePaths.packStarts(chunk), bytes);
+      packChunks.push(part[0]!);
+    }
 
     const newest = order.length > 0 ? this.#published[order[order.length - 1]!]! : null;
     const version = hash.digest('hex').slice(0, 16);
-    const manifest: StoreManifest = { count: order.length, newestPublished: newest, version };
+    const manifest: StoreManifest = {
+      count: order.length,
+      newestPublished: newest,
+      version,
+      packs: starts.length,
+      packChunks,
+    };
     // The newest change anywhere: an older article may have been updated later than the newest was published.
     // Searched in publication order, so that a tie between spellings of one instant always picks the same.
     let updated = -1;

@@ -40,8 +40,15 @@ export interface SizeResult {
   hugoSeconds: number | null;
   /** Every module wrangler uploads: the bundle, raw and gzipped. */
   script: { KB: number; gzipKB: number };
-  /** The content store in Workers Static Assets. */
-  assets: { files: number; largestKB: number; totalMB: number };
+  /** The content store in Workers Static Assets: its files, and its packs with the mean compressed record. */
+  assets: {
+    files: number;
+    largestKB: number;
+    totalMB: number;
+    packs: number;
+    largestPackKB: number;
+    meanRecordBytes: number;
+  };
   /** Miniflare start to first answer, median of 5: ours, and the constant Worker with the same modules and assets. */
   startup: { ms: number; constantMs: number };
   /** Resident memory of workerd once every route has rendered once: ours, and the constant Worker's. */
@@ -53,6 +60,8 @@ export interface SizeResult {
 /** A store planned from generated keys alone (no bodies): how many files, the largest index file. */
 export interface PlanResult {
   n: number;
+  /** The mean compressed record the packs were planned with. */
+  recordBytes: number;
   files: number;
   packs: number;
   largestIndexKB: number;

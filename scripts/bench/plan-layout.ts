@@ -1,9 +1,12 @@
-/** Plans the store of `n` generated articles from their keys alone (no bodies), as the build would lay it out. */
-import { packCount, planIndexFiles } from '../../src/content/plan-store.ts';
+/**
+ * Plans the store of `n` generated articles from their keys alone (no bodies), as the build would lay it out,
+ * with packs planned as if every record had `recordBytes` (the mean the bench measured in a built store).
+ */
+import { packFiles, planIndexFiles } from '../../src/content/plan-store.ts';
 import { generateArticleKey } from '../generate-articles.ts';
 import type { PlanResult } from './bench-result.ts';
 
-export const planLayout = (n: number): PlanResult => {
+export const planLayout = (n: number, recordBytes: number): PlanResult => {
   const started = performance.now();
   // Article i of the corpus sits at position n − 1 − i: i = 0 is the newest.
   const keys = Array.from({ length: n }, (_, position) => generateArticleKey(n - 1 - position));
@@ -18,10 +21,11 @@ export const planLayout = (n: number): PlanResult => {
     files++;
     largest = Math.max(largest, Buffer.byteLength(content));
   }
-  const packs = packCount(n);
+  const { packs, starts } = packFiles(n, () => recordBytes);
   return {
     n,
-    files: files + packs + 1,
+    recordBytes,
+    files: files + packs + starts + 1,
     packs,
     largestIndexKB: Number((largest / 1024).toFixed(1)),
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),

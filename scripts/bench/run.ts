@@ -20,6 +20,7 @@ import autocannon from 'autocannon';
 import type { Miniflare } from 'miniflare';
 import { paths } from '../../src/site/paths.ts';
 import { siteConfig } from '../../src/site/site-config.ts';
+import { PACK_HEADER_BYTES, PACK_RECORD_OVERHEAD } from '../../src/site/store-layout.ts';
 import { type BuiltWorkerOptions, type Bundle, buildBundle, startBuiltWorker } from '../built-worker.ts';
 import { freePort } from '../dev-server.ts';
 import { generateArticle, writeCorpus } from '../generate-articles.ts';
@@ -111,13 +112,25 @@ const storeHashes = async (assets: string): Promise<Map<string, string>> => {
   );
 };
 
-const measureAssets = async (assets: string): Promise<SizeResult['assets']> => {
+const measureAssets = async (assets: string, count: number): Promise<SizeResult['assets']> => {
   const entries = (await readdir(assets, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const sizes = await Promise.all(entries.map(async (e) => (await stat(join(e.parentPath, e.name))).size));
+  const files = await Promise.all(
+    entries.map(async (e) => ({
+      path: join(e.parentPath, e.name),
+      size: (await stat(join(e.parentPath, e.name))).size,
+    })),
+  );
+  const sizes = files.map((f) => f.size);
+  const packs = files.filter((f) => f.path.includes('/_content/packs/')).map((f) => f.size);
+  const packBytes = packs.reduce((a, b) => a + b, 0);
   return {
     files: sizes.length,
     largestKB: round(Math.max(...sizes) / 1024, 1),
     totalMB: round(sizes.reduce((a, b) => a + b, 0) / 1048576, 1),
+    packs: packs.length,
+    largestPackKB: round(Math.max(...packs) / 1024, 1),
+    // A record's two compressed segments, without the pack's header (12 bytes, and 24 a record).
+    meanRecordBytes: round((packBytes - packs.length * PACK_HEADER_BYTES) / count - PACK_RECORD_OVERHEAD, 0),
   };
 };
 
@@ -192,7 +205,7 @@ const benchSize = async (n: number, bundle: Bundle, work: string): Promise<SizeR
   await writeCorpus(seeds, n, { from: 1 });
   process.stdout.write(' build…');
   const build = measureBuild(seeds, assetsDir);
-  const assets = await measureAssets(assetsDir);
+  const assets = await measureAssets(assetsDir, n);
   const before = await storeHashes(assetsDir);
   const hugoSeconds = measureHugo(seeds, dir);
 
@@ -290,7 +303,8 @@ try {
   for (const n of SIZES) results.sizes.push(await benchSize(n, bundle, work));
   for (const n of PLANS) {
     process.stdout.write(`bench: planning ${n} articles…`);
-    const plan: PlanResult = planLayout(n);
+    // Packs are planned on the mean record the largest build measured (or the generated corpus's, 2.1 KB).
+    const plan: PlanResult = planLayout(n, results.sizes.at(-1)?.assets.meanRecordBytes ?? 2150);
     results.plans.push(plan);
     process.stdout.write(` ${plan.seconds} s\n`);
   }

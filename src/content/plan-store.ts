@@ -4,7 +4,8 @@
  * order. Needs no bodies, so a million articles can be planned in seconds.
  */
 import {
-  PACK_SIZE,
+  PACK_STARTS_CHUNK,
+  planPacks,
   SITEMAP_PART,
   SLUG_SHARDS,
   slugShardOf,
@@ -35,7 +36,18 @@ export interface PlannedFile {
 /** How many full chunks a tag with `count` articles keeps apart from its directory entry. */
 export const tagChunks = (count: number): number => Math.max(0, Math.floor((count - TAG_TAIL_MIN) / TAG_CHUNK));
 
-export const packCount = (count: number): number => Math.ceil(count / PACK_SIZE);
+/** The files that hold the records of `count` articles: packs (planned on each record's compressed bytes) and their start chunks. */
+export const packFiles = (
+  count: number,
+  recordBytes: (position: number) => number,
+): { packs: number; starts: number; largestStarts: number } => {
+  const packs = planPacks(count, recordBytes).length;
+  return {
+    packs,
+    starts: Math.ceil(packs / PACK_STARTS_CHUNK),
+    largestStarts: 4 * Math.min(packs, PACK_STARTS_CHUNK),
+  };
+};
 
 /**
  * Every index file, one at a time. A tag is named as its oldest article spells

@@ -14,8 +14,8 @@ import { assetReader } from './asset-reader.ts';
 import { inflateSegments, Pack } from './pack-format.ts';
 import { earliest, type TimeWindow } from './publication.ts';
 import {
-  PACK_SIZE,
-  packOf,
+  lastAtOrBefore,
+  PACK_STARTS_CHUNK,
   type StoreManifest,
   slugShardOf,
   storePaths,
@@ -40,9 +40,29 @@ export const articleCount = async (assets: Fetcher): Promise<number> => (await r
 const readPack = async (assets: Fetcher, pack: number): Promise<Pack> =>
   new Pack(await assetReader(assets).bytes(storePaths.pack(pack)));
 
+const readPackStarts = async (assets: Fetcher, chunk: number): Promise<DataView> =>
+  new DataView(await assetReader(assets).bytes(storePaths.packStarts(chunk)));
+
+/** The first position of `pack`. */
+const packStart = async (assets: Fetcher, pack: number): Promise<number> =>
+  (await readPackStarts(assets, Math.floor(pack / PACK_STARTS_CHUNK))).getUint32((pack % PACK_STARTS_CHUNK) * 4, true);
+
+/** The pack that holds `position`, and its record's index there: the manifest's chunk list, then one chunk of pack starts. */
+const locate = async (assets: Fetcher, position: number): Promise<{ pack: number; index: number }> => {
+  const { packChunks } = await readManifest(assets);
+  const chunk = lastAtOrBefore(packChunks.length, (i) => packChunks[i]!, position);
+  if (chunk < 0) throw new RangeError(`no article at position ${position}`);
+  const starts = await readPackStarts(assets, chunk);
+  const start = (i: number) => starts.getUint32(i * 4, true);
+  const i = lastAtOrBefore(starts.byteLength / 4, start, position);
+  return { pack: chunk * PACK_STARTS_CHUNK + i, index: position - start(i) };
+};
+
 /** The publication time (epoch ms) of the article at `position`, from its pack's header. */
-export const publishedAt = async (assets: Fetcher, position: number): Promise<number> =>
-  (await readPack(assets, packOf(position))).published(position % PACK_SIZE);
+export const publishedAt = async (assets: Fetcher, position: number): Promise<number> => {
+  const { pack, index } = await locate(assets, position);
+  return (await readPack(assets, pack)).published(index);
+};
 
 /** The first index in [low, high) at which `after(index)` holds, or `high`: `after` must be monotonic. */
 const firstWhere = async (low: number, high: number, after: (index: number) => Promise<boolean>): Promise<number> => {
@@ -61,12 +81,12 @@ const firstWhere = async (low: number, high: number, after: (index: number) => P
  * its step, then within a pack's header (dates are kept outside records).
  */
 export const publishedCount = async (assets: Fetcher, instant: number): Promise<number> => {
-  const { count, newestPublished } = await readManifest(assets);
+  const { count, newestPublished, packs } = await readManifest(assets);
   if (newestPublished === null || instant >= newestPublished) return count;
   const firstDate = async (pack: number) => (await readPack(assets, pack)).published(0);
   // Gallop back from the newest pack to one whose first article is published:
   // scheduled articles are few, so this is one or two reads.
-  let high = packOf(count - 1) + 1;
+  let high = packs;
   let low = 0;
   for (let pack = high - 1, step = 1; pack >= 0; pack -= step, step *= 2) {
     if ((await firstDate(pack)) <= instant) {
@@ -79,7 +99,7 @@ export const publishedCount = async (assets: Fetcher, instant: number): Promise<
   const last = (await firstWhere(low, high, async (pack) => (await firstDate(pack)) > instant)) - 1;
   if (last < 0) return 0;
   const pack = await readPack(assets, last);
-  return last * PACK_SIZE + (await firstWhere(0, pack.count, async (i) => pack.published(i) > instant));
+  return (await packStart(assets, last)) + (await firstWhere(0, pack.count, async (i) => pack.published(i) > instant));
 };
 
 /** When the site next publishes after `now`: the moment any URL may start to answer differently. */
@@ -97,8 +117,8 @@ export const siteUpdated = async (assets: Fetcher, now: number): Promise<string 
   const [manifest, published] = await Promise.all([readManifest(assets), publishedCount(assets, now)]);
   if (published === manifest.count) return manifest.updated;
   if (published === 0) return undefined;
-  const pack = await readPack(assets, packOf(published - 1));
-  return new Date(pack.updatedSoFar((published - 1) % PACK_SIZE)).toISOString();
+  const { pack, index } = await locate(assets, published - 1);
+  return new Date((await readPack(assets, pack)).updatedSoFar(index)).toISOString();
 };
 
 /** The position of the article with this slug if it is published at `now`: a scheduled one is as unknown as a slug that never was. */
@@ -124,14 +144,10 @@ const readRecords = async (
   assets: Fetcher,
   positions: readonly number[],
 ): Promise<{ meta: Uint8Array; body: Uint8Array }[]> => {
+  const places = await Promise.all(positions.map((position) => locate(assets, position)));
   const packs = new Map<number, Promise<Pack>>();
-  for (const position of positions) {
-    const pack = packOf(position);
-    if (!packs.has(pack)) packs.set(pack, readPack(assets, pack));
-  }
-  return Promise.all(
-    positions.map(async (position) => (await packs.get(packOf(position))!).record(position % PACK_SIZE)),
-  );
+  for (const { pack } of places) if (!packs.has(pack)) packs.set(pack, readPack(assets, pack));
+  return Promise.all(places.map(async ({ pack, index }) => (await packs.get(pack)!).record(index)));
 };
 
 /** Metas and bodies of these positions, in the order given: one inflate for all of them. */

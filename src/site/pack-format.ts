@@ -1,5 +1,5 @@
 /**
- * The binary format of a pack: up to PACK_SIZE articles, each compressed on its
+ * The binary format of a pack: consecutive articles up to PACK_BYTES (store-layout.ts), each compressed on its
  * own so that one can be read without the others, behind a small header.
  *
  *   "FPK3"  u32 count  f64 published[count]  f64 updatedSoFar[count]  u32 offsets[2·count + 1]  segments…
@@ -16,7 +16,7 @@
  * order and, closed by one empty final block, inflated by a single
  * DecompressionStream: a stream costs far more to set up in workerd than a
  * segment costs to inflate, and a feed page reads 40. A listing inflates metas
- * only: a seventh of the bytes.
+ * only: about a third of the bytes.
  */
 
 const MAGIC = 0x334b5046; // "FPK3" read as a little-endian u32

@@ -4,8 +4,28 @@
  * Worker, which reads it; README ("How it is built") gives the measurements.
  */
 
-/** Articles per pack, in publication order: pack k holds positions [k·PACK_SIZE, (k+1)·PACK_SIZE). */
-export const PACK_SIZE = 100;
+/**
+ * A pack's size in bytes, at most, unless one article alone is larger. Packs hold
+ * consecutive positions in publication order, filled in turn: a pack is closed
+ * when the next article would take it past this, so only the newest pack ever
+ * changes as articles are added. A tag page whose 20 articles lie in 20 packs
+ * reads 20 whole packs (static assets have no Range), so 20 of these, with a
+ * tag's entry, two chunks and a pack-start chunk, stay under 4 MiB.
+ */
+export const PACK_BYTES = 180 * 1024;
+
+/** Articles per pack, at most, however small: bounds a pack's header. */
+export const PACK_MAX = 1024;
+
+/** A pack's bytes beyond its records: its fixed header, and per record two dates and two offsets (pack-format.ts). */
+export const PACK_HEADER_BYTES = 12;
+export const PACK_RECORD_OVERHEAD = 24;
+
+/**
+ * First positions of packs, as little-endian u32, this many packs to a file: at
+ * a million articles of generated size, one file of about 45 KB.
+ */
+export const PACK_STARTS_CHUNK = 16_384;
 
 /** Slug → position, hashed into a fixed number of shards, so that adding an article rewrites one. */
 export const SLUG_SHARDS = 1024;
@@ -35,6 +55,10 @@ export interface StoreManifest {
   updated?: string;
   /** Hash of every file in the store. */
   version: string;
+  /** Packs in the store. */
+  packs: number;
+  /** The first position of each pack-start chunk: chunk m holds the first positions of packs [m·PACK_STARTS_CHUNK, …). */
+  packChunks: number[];
 }
 
 /** A tag's entry in its shard. */
@@ -56,6 +80,7 @@ const ROOT = '/_content';
 export const storePaths = {
   manifest: `${ROOT}/manifest.json`,
   pack: (pack: number) => `${ROOT}/packs/${pack}.bin`,
+  packStarts: (chunk: number) => `${ROOT}/pack-starts/${chunk}.bin`,
   slugShard: (shard: number) => `${ROOT}/slugs/${shard}.txt`,
   tagShard: (shard: number) => `${ROOT}/tags/${shard}.json`,
   tagChunk: (slug: string, chunk: number) => `${ROOT}/tag-chunks/${slug}/${chunk}.json`,
@@ -76,4 +101,37 @@ export const hash32 = (text: string): number => {
 
 export const slugShardOf = (slug: string): number => hash32(slug) % SLUG_SHARDS;
 export const tagShardOf = (slug: string): number => hash32(slug) % TAG_SHARDS;
-export const packOf = (position: number): number => Math.floor(position / PACK_SIZE);
+
+/**
+ * Where packs begin: the first position of each, filled in publication order
+ * until the next record would take a pack past PACK_BYTES (or PACK_MAX records).
+ * `recordBytes(position)` is the article's two compressed segments.
+ */
+export const planPacks = (count: number, recordBytes: (position: number) => number): number[] => {
+  const starts: number[] = [];
+  let bytes = 0;
+  let records = 0;
+  for (let position = 0; position < count; position++) {
+    const size = recordBytes(position) + PACK_RECORD_OVERHEAD;
+    if (records === 0 || records === PACK_MAX || PACK_HEADER_BYTES + bytes + size > PACK_BYTES) {
+      starts.push(position);
+      bytes = 0;
+      records = 0;
+    }
+    bytes += size;
+    records++;
+  }
+  return starts;
+};
+
+/** The last index i in [0, count) with `at(i)` ≤ value (−1 if none); `at` must not decrease. */
+export const lastAtOrBefore = (count: number, at: (i: number) => number, value: number): number => {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (at(mid) <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+};

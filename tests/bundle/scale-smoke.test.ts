@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AssetRead, assetReads, type Bundle, buildBundle, startBuiltWorker } from '../../scripts/built-worker.ts';
 import { generateCompiledArticle, writeCorpus } from '../../scripts/generate-articles.ts';
+import type { StoreManifest } from '../../src/site/store-layout.ts';
 import { parseXml, type XmlTree } from '../helpers/parse-xml.ts';
 import { generated, removeStore, writeStore } from '../helpers/written-store.ts';
 
@@ -202,9 +203,21 @@ describe('asset reads', () => {
   it('are the same for every route at 1,000 and at 100,000 articles, and at most 25', async () => {
     const [small, large] = [await readsOf(COUNT, routes(COUNT)), await readsOf(LARGE, routes(LARGE))];
     const counts = (reads: AssetRead[][]) => reads.map((r) => r.length);
-    // The home page, first: the manifest, then the newest pack.
-    expect(small[0]!.map((read) => read.path)).toEqual(['/_content/manifest.json', '/_content/packs/9.bin']);
-    expect(large[0]!.map((read) => read.path)).toEqual(['/_content/manifest.json', '/_content/packs/999.bin']);
+    // The home page, first: the manifest, where packs begin, then the newest pack.
+    const newestPack = async (count: number) => {
+      const manifest = await readFile(join(stores[count]!, 'assets/_content/manifest.json'), 'utf8');
+      return `/_content/packs/${(JSON.parse(manifest) as StoreManifest).packs - 1}.bin`;
+    };
+    for (const [count, reads] of [
+      [COUNT, small],
+      [LARGE, large],
+    ] as const) {
+      expect(reads[0]!.map((read) => read.path)).toEqual([
+        '/_content/manifest.json',
+        '/_content/pack-starts/0.bin',
+        await newestPack(count),
+      ]);
+    }
     expect(counts(large)).toEqual(counts(small));
     for (const reads of large) {
       expect(reads.length).toBeLessThanOrEqual(25);

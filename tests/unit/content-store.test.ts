@@ -11,7 +11,7 @@ import {
   publishedCount,
   tagArticles,
 } from '../../src/site/content-store.ts';
-import { PACK_SIZE, TAG_CHUNK, TAG_TAIL_MIN } from '../../src/site/store-layout.ts';
+import { PACK_BYTES, type StoreManifest, TAG_CHUNK, TAG_TAIL_MIN } from '../../src/site/store-layout.ts';
 import { assetsOf, generated, removeStore, storeFiles, writeStore } from '../helpers/written-store.ts';
 
 const COUNT = 1000;
@@ -67,13 +67,34 @@ describe('the content store', () => {
     expect((await tagArticles(assets, tag, cut)).changesAt).toBe(Date.parse(at(expected[6]!).meta.published));
   });
 
+  it('fills packs in turn up to PACK_BYTES, and lists where each begins', async () => {
+    const files = await storeFiles(dir);
+    const manifest = JSON.parse(files.get('/_content/manifest.json')!.toString()) as StoreManifest;
+    const packs = [...files].filter(([path]) => path.startsWith('/_content/packs/'));
+    expect(packs).toHaveLength(manifest.packs);
+    expect(manifest.packs).toBeGreaterThan(5);
+    for (const [path, bytes] of packs) expect(bytes.byteLength, path).toBeLessThanOrEqual(PACK_BYTES);
+    // Full packs are filled: the next record would not have fitted (records here are a few KB).
+    const sizes = packs.map(([, bytes]) => bytes.byteLength).sort((a, b) => a - b);
+    expect(sizes[1]!).toBeGreaterThan(PACK_BYTES - 8 * 1024);
+    const starts = files.get('/_content/pack-starts/0.bin')!;
+    expect(starts.byteLength).toBe(4 * manifest.packs);
+    expect(starts.readUInt32LE(0)).toBe(0);
+    expect(manifest.packChunks).toEqual([0]);
+  });
+
   it('counts what is published at an instant, reading no pack when everything is', async () => {
     const dates = Array.from({ length: COUNT }, (_, p) => Date.parse(at(p).meta.published));
     const expected = (now: number) => dates.filter((d) => d <= now).length;
     assets.reads.length = 0;
     expect(await publishedCount(assets, dates.at(-1)!)).toBe(COUNT);
     expect(assets.reads.filter((r) => r.includes('/packs/'))).toEqual([]);
-    for (const position of [0, 1, 99, 100, 101, 250, 499, 500, 998, 999]) {
+    // Every pack's first article and the one before it, and some between.
+    const starts = (await storeFiles(dir)).get('/_content/pack-starts/0.bin')!;
+    const boundaries = Array.from({ length: starts.byteLength / 4 }, (_, i) => starts.readUInt32LE(4 * i));
+    for (const position of [...new Set([0, 1, 250, 998, 999, ...boundaries.flatMap((b) => [b - 1, b, b + 1])])].filter(
+      (p) => p >= 0 && p < COUNT,
+    )) {
       expect(await publishedCount(assets, dates[position]!), `at ${position}`).toBe(position + 1);
       expect(await publishedCount(assets, dates[position]! - 1), `before ${position}`).toBe(position);
     }
@@ -143,11 +164,13 @@ describe('writing the store', () => {
     const after = await write([generateCompiledArticle(0), ...older]);
     const paths = changed(before, after);
     const tags = generateCompiledArticle(0).meta.tags.length;
+    const { packs } = JSON.parse(after.get('/_content/manifest.json')!.toString()) as StoreManifest;
+    // The newest pack takes it, or, when full, a new one, whose start is then added to the newest chunk of starts.
+    const opened = paths.includes('/_content/pack-starts/0.bin') ? 1 : 0;
     expect(paths.length).toBeLessThanOrEqual(10);
-    expect(paths.length).toBeLessThanOrEqual(5 + tags);
-    expect(paths).toContain(`/_content/packs/${Math.floor(400 / PACK_SIZE)}.bin`);
+    expect(paths.length).toBeLessThanOrEqual(5 + tags + opened);
+    expect(paths.filter((p) => p.startsWith('/_content/packs/'))).toEqual([`/_content/packs/${packs - 1}.bin`]);
     expect(paths).toContain('/_content/manifest.json');
-    expect(paths.filter((p) => p.startsWith('/_content/packs/'))).toHaveLength(1);
   });
 
   it('rewrites only the pack that holds an article when it is edited', async () => {
@@ -157,9 +180,7 @@ describe('writing the store', () => {
       i === 300 ? { ...a, body: { ...a.body, html: `${a.body.html}<p>Исправлено.</p>` } } : a,
     );
     const after = await write(edited);
-    expect(changed(before, after)).toEqual([
-      '/_content/manifest.json',
-      `/_content/packs/${Math.floor(99 / PACK_SIZE)}.bin`,
-    ]);
+    // Packs of these small articles hold some hundreds: position 99 is in the first.
+    expect(changed(before, after)).toEqual(['/_content/manifest.json', '/_content/packs/0.bin']);
   });
 });
