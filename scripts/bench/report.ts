@@ -109,6 +109,8 @@ export const report = async (results: BenchResult): Promise<void> => {
           'hugo s': r.hugoSeconds,
           assets: r.assets.files,
           'largest KB': r.assets.largestKB,
+          packs: r.assets.packs,
+          'record B': r.assets.meanRecordBytes,
           'script KB gz': r.script.gzipKB,
           'startup ms': r.startup.ms,
           'constant ms': r.startup.constantMs,
