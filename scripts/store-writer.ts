@@ -21,7 +21,13 @@ import {
 import { planIndexFiles, type StoreKeys } from '../src/content/plan-store.ts';
 import type { ArticleBody, ArticleMeta, ArticleTag, ContentIssue, ContentWarning } from '../src/content/types.ts';
 import { encodePack, type PackRecord } from '../src/site/pack-format.ts';
-import { PACK_STARTS_CHUNK, planPacks, type StoreManifest, storePaths } from '../src/site/store-layout.ts';
+import {
+  PACK_START_BYTES,
+  PACK_STARTS_CHUNK,
+  planPacks,
+  type StoreManifest,
+  storePaths,
+} from '../src/site/store-layout.ts';
 
 /** Level 6, zlib's default: level 9 makes records 1% smaller and the build a third slower. */
 const LEVEL = 6;
@@ -267,15 +273,19 @@ export class StoreWriter {
     };
     const starts = planPacks(order.length, recordBytes);
 
+    // The newest update before each pack: what is published at an instant that cuts a pack is dated by it.
+    const updatedBefore = new Float64Array(starts.length);
     let updatedSoFar = Number.NEGATIVE_INFINITY;
     for (let pack = 0; pack < starts.length; pack++) {
+      updatedBefore[pack] = updatedSoFar;
       const records: PackRecord[] = [];
       const end = starts[pack + 1] ?? order.length;
       for (let position = starts[pack]!; position < end; position++) {
         const added = order[position]!;
         const { meta, body } = renamed.get(position) ?? this.#readSpill(added);
-        updatedSoFar = Math.max(updatedSoFar, this.#updated[added]!);
-        records.push({ published: this.#published[added]!, updatedSoFar, meta, body });
+        const updated = this.#updated[added]!;
+        updatedSoFar = Math.max(updatedSoFar, updated);
+        records.push({ published: this.#published[added]!, updated, meta, body });
       }
       write(storePaths.pack(pack), encodePack(records));
       onWritten?.(end);
@@ -283,9 +293,13 @@ export class StoreWriter {
     // Where each pack begins, in chunks: only the newest chunk changes, when a pack is opened.
     const packChunks: number[] = [];
     for (let chunk = 0; chunk * PACK_STARTS_CHUNK < starts.length; chunk++) {
-      const part = starts.slice(chunk * PACK_STARTS_CHUNK, (chunk + 1) * PACK_STARTS_CHUNK);
-      const bytes = Buffer.alloc(part.length * 4);
-      for (const [i, start] of part.entries()) bytes.writeUInt32LE(start, i * 4);
+      const from = chunk * PACK_STARTS_CHUNK;
+      const part = starts.slice(from, from + PACK_STARTS_CHUNK);
+      const bytes = Buffer.alloc(part.length * PACK_START_BYTES);
+      for (const [i, start] of part.entries()) {
+        bytes.writeDoubleLE(updatedBefore[from + i]!, i * PACK_START_BYTES);
+        bytes.writeUInt32LE(start, i * PACK_START_BYTES + 8);
+      }
       write(storePaths.packStarts(chunk), bytes);
       packChunks.push(part[0]!);
     }

@@ -4,6 +4,7 @@
  * order. Needs no bodies, so a million articles can be planned in seconds.
  */
 import {
+  PACK_START_BYTES,
   PACK_STARTS_CHUNK,
   planPacks,
   SITEMAP_PART,
@@ -45,7 +46,7 @@ export const packFiles = (
   return {
     packs,
     starts: Math.ceil(packs / PACK_STARTS_CHUNK),
-    largestStarts: 4 * Math.min(packs, PACK_STARTS_CHUNK),
+    largestStarts: PACK_START_BYTES * Math.min(packs, PACK_STARTS_CHUNK),
   };
 };
 

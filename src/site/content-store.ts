@@ -15,6 +15,7 @@ import { inflateSegments, Pack } from './pack-format.ts';
 import { earliest, type TimeWindow } from './publication.ts';
 import {
   lastAtOrBefore,
+  PACK_START_BYTES,
   PACK_STARTS_CHUNK,
   type StoreManifest,
   slugShardOf,
@@ -43,9 +44,12 @@ const readPack = async (assets: Fetcher, pack: number): Promise<Pack> =>
 const readPackStarts = async (assets: Fetcher, chunk: number): Promise<DataView> =>
   new DataView(await assetReader(assets).bytes(storePaths.packStarts(chunk)));
 
-/** The first position of `pack`. */
-const packStart = async (assets: Fetcher, pack: number): Promise<number> =>
-  (await readPackStarts(assets, Math.floor(pack / PACK_STARTS_CHUNK))).getUint32((pack % PACK_STARTS_CHUNK) * 4, true);
+/** A pack's entry among the pack starts: its first position, and the newest update among all articles before it. */
+const packEntry = async (assets: Fetcher, pack: number): Promise<{ start: number; updatedBefore: number }> => {
+  const starts = await readPackStarts(assets, Math.floor(pack / PACK_STARTS_CHUNK));
+  const at = (pack % PACK_STARTS_CHUNK) * PACK_START_BYTES;
+  return { start: starts.getUint32(at + 8, true), updatedBefore: starts.getFloat64(at, true) };
+};
 
 /** The pack that holds `position`, and its record's index there: the manifest's chunk list, then one chunk of pack starts. */
 const locate = async (assets: Fetcher, position: number): Promise<{ pack: number; index: number }> => {
@@ -53,8 +57,8 @@ const locate = async (assets: Fetcher, position: number): Promise<{ pack: number
   const chunk = lastAtOrBefore(packChunks.length, (i) => packChunks[i]!, position);
   if (chunk < 0) throw new RangeError(`no article at position ${position}`);
   const starts = await readPackStarts(assets, chunk);
-  const start = (i: number) => starts.getUint32(i * 4, true);
-  const i = lastAtOrBefore(starts.byteLength / 4, start, position);
+  const start = (i: number) => starts.getUint32(i * PACK_START_BYTES + 8, true);
+  const i = lastAtOrBefore(starts.byteLength / PACK_START_BYTES, start, position);
   return { pack: chunk * PACK_STARTS_CHUNK + i, index: position - start(i) };
 };
 
@@ -99,7 +103,9 @@ export const publishedCount = async (assets: Fetcher, instant: number): Promise<
   const last = (await firstWhere(low, high, async (pack) => (await firstDate(pack)) > instant)) - 1;
   if (last < 0) return 0;
   const pack = await readPack(assets, last);
-  return (await packStart(assets, last)) + (await firstWhere(0, pack.count, async (i) => pack.published(i) > instant));
+  return (
+    (await packEntry(assets, last)).start + (await firstWhere(0, pack.count, async (i) => pack.published(i) > instant))
+  );
 };
 
 /** When the site next publishes after `now`: the moment any URL may start to answer differently. */
@@ -110,15 +116,19 @@ export const nextSitePublication = async (assets: Fetcher, now: number): Promise
 
 /**
  * The newest change among the articles published at `now` (ISO 8601), if any:
- * the build's figure when nothing is scheduled, else the running newest kept in
- * the pack headers (an older article may have been updated later than the newest came out).
+ * the build's figure when nothing is scheduled, else the newest before the
+ * pack the cut falls in (kept with the pack starts) or in that pack up to the
+ * cut (an older article may have been updated later than the newest came out).
  */
 export const siteUpdated = async (assets: Fetcher, now: number): Promise<string | undefined> => {
   const [manifest, published] = await Promise.all([readManifest(assets), publishedCount(assets, now)]);
   if (published === manifest.count) return manifest.updated;
   if (published === 0) return undefined;
   const { pack, index } = await locate(assets, published - 1);
-  return new Date((await readPack(assets, pack)).updatedSoFar(index)).toISOString();
+  const [records, { updatedBefore }] = await Promise.all([readPack(assets, pack), packEntry(assets, pack)]);
+  let newest = updatedBefore;
+  for (let i = 0; i <= index; i++) newest = Math.max(newest, records.updated(i));
+  return new Date(newest).toISOString();
 };
 
 /** The position of the article with this slug if it is published at `now`: a scheduled one is as unknown as a slug that never was. */

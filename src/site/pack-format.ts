@@ -2,12 +2,13 @@
  * The binary format of a pack: consecutive articles up to PACK_BYTES (store-layout.ts), each compressed on its
  * own so that one can be read without the others, behind a small header.
  *
- *   "FPK3"  u32 count  f64 published[count]  f64 updatedSoFar[count]  u32 offsets[2·count + 1]  segments…
+ *   "FPK4"  u32 count  f64 published[count]  f64 updated[count]  u32 offsets[2·count + 1]  segments…
  *
- * Little-endian; offsets are relative to the first segment. `published` is each
- * article's publication (epoch ms), `updatedSoFar` the newest update among it
- * and every article before it in the store: both answer questions about what
- * is published at an instant (how many, their newest change) without a record.
+ * Little-endian; offsets are relative to the first segment. `published` and
+ * `updated` are each article's dates (epoch ms): they answer questions about
+ * what is published at an instant (how many, their newest change) without
+ * inflating a record. Nothing in a pack depends on another pack's articles, so
+ * editing an article rewrites its pack alone.
  *
  * An article is two segments: its meta JSON, then its body JSON, each
  * followed by "\n" (JSON text never holds a raw newline), compressed on its own
@@ -19,13 +20,13 @@
  * only: about a third of the bytes.
  */
 
-const MAGIC = 0x334b5046; // "FPK3" read as a little-endian u32
+const MAGIC = 0x344b5046; // "FPK4" read as a little-endian u32
 
 export interface PackRecord {
   /** Epoch ms of publication: kept outside the record so that a date cut reads no record. */
   published: number;
-  /** Epoch ms of the newest update among this article and all before it in publication order. */
-  updatedSoFar: number;
+  /** Epoch ms of its last update. */
+  updated: number;
   /** The compressed meta segment. */
   meta: Uint8Array;
   /** The compressed body segment. */
@@ -43,7 +44,7 @@ export const encodePack = (records: readonly PackRecord[]): Uint8Array => {
   let offset = 0;
   records.forEach((record, i) => {
     view.setFloat64(8 + i * 8, record.published, true);
-    view.setFloat64(8 + (records.length + i) * 8, record.updatedSoFar, true);
+    view.setFloat64(8 + (records.length + i) * 8, record.updated, true);
     for (const [j, segment] of [record.meta, record.body].entries()) {
       view.setUint32(offsets + (2 * i + j) * 4, offset, true);
       bytes.set(segment, headerBytes + offset);
@@ -75,8 +76,8 @@ export class Pack {
     return this.#view.getFloat64(8 + index * 8, true);
   }
 
-  /** The newest update (epoch ms) among this article and every one before it in the store. */
-  updatedSoFar(index: number): number {
+  /** The article's last update (epoch ms). */
+  updated(index: number): number {
     return this.#view.getFloat64(8 + (this.count + index) * 8, true);
   }
 

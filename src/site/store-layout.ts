@@ -22,10 +22,15 @@ export const PACK_HEADER_BYTES = 12;
 export const PACK_RECORD_OVERHEAD = 24;
 
 /**
- * First positions of packs, as little-endian u32, this many packs to a file: at
- * a million articles of generated size, one file of about 45 KB.
+ * Where packs begin, this many packs to a file: for each pack, the newest update
+ * among all articles before it (f64, epoch ms; −∞ for the first) and its first
+ * position (u32), little-endian, 12 bytes. At a million articles of generated
+ * size, one file of about 140 KB. Publishing into the newest pack changes no
+ * entry; opening a pack adds one; editing an article's date of update changes
+ * the entries after its pack, in this one file, and no other pack.
  */
 export const PACK_STARTS_CHUNK = 16_384;
+export const PACK_START_BYTES = 12;
 
 /** Slug → position, hashed into a fixed number of shards, so that adding an article rewrites one. */
 export const SLUG_SHARDS = 1024;

@@ -9,9 +9,16 @@ import {
   loadMetas,
   pagePositions,
   publishedCount,
+  siteUpdated,
   tagArticles,
 } from '../../src/site/content-store.ts';
-import { PACK_BYTES, type StoreManifest, TAG_CHUNK, TAG_TAIL_MIN } from '../../src/site/store-layout.ts';
+import {
+  PACK_BYTES,
+  PACK_START_BYTES,
+  type StoreManifest,
+  TAG_CHUNK,
+  TAG_TAIL_MIN,
+} from '../../src/site/store-layout.ts';
 import { assetsOf, generated, removeStore, storeFiles, writeStore } from '../helpers/written-store.ts';
 
 const COUNT = 1000;
@@ -78,8 +85,9 @@ describe('the content store', () => {
     const sizes = packs.map(([, bytes]) => bytes.byteLength).sort((a, b) => a - b);
     expect(sizes[1]!).toBeGreaterThan(PACK_BYTES - 8 * 1024);
     const starts = files.get('/_content/pack-starts/0.bin')!;
-    expect(starts.byteLength).toBe(4 * manifest.packs);
-    expect(starts.readUInt32LE(0)).toBe(0);
+    expect(starts.byteLength).toBe(PACK_START_BYTES * manifest.packs);
+    expect(starts.readUInt32LE(8)).toBe(0);
+    expect(starts.readDoubleLE(0)).toBe(Number.NEGATIVE_INFINITY);
     expect(manifest.packChunks).toEqual([0]);
   });
 
@@ -91,7 +99,9 @@ describe('the content store', () => {
     expect(assets.reads.filter((r) => r.includes('/packs/'))).toEqual([]);
     // Every pack's first article and the one before it, and some between.
     const starts = (await storeFiles(dir)).get('/_content/pack-starts/0.bin')!;
-    const boundaries = Array.from({ length: starts.byteLength / 4 }, (_, i) => starts.readUInt32LE(4 * i));
+    const boundaries = Array.from({ length: starts.byteLength / PACK_START_BYTES }, (_, i) =>
+      starts.readUInt32LE(PACK_START_BYTES * i + 8),
+    );
     for (const position of [...new Set([0, 1, 250, 998, 999, ...boundaries.flatMap((b) => [b - 1, b, b + 1])])].filter(
       (p) => p >= 0 && p < COUNT,
     )) {
@@ -102,6 +112,43 @@ describe('the content store', () => {
     expect(await publishedCount(assets, (dates[300]! + dates[301]!) / 2)).toBe(
       expected((dates[300]! + dates[301]!) / 2),
     );
+  });
+});
+
+describe('the newest change at an instant', () => {
+  const N = 1000;
+  /** Position p holds generated article N - 1 - p; a few old ones were updated after newer ones came out. */
+  const UPDATED: Record<number, string> = {
+    3: '2024-06-01T00:00:00+00:00',
+    250: '2024-09-01T00:00:00+00:00',
+    700: '2024-12-30T00:00:00+00:00',
+  };
+  const article = (position: number) => {
+    const a = generateCompiledArticle(N - 1 - position, 1, { fullBody: true });
+    const updated = UPDATED[position];
+    return updated ? { ...a, meta: { ...a.meta, updated } } : a;
+  };
+  let dir: string;
+  beforeAll(async () => {
+    ({ dir } = await writeStore(Array.from({ length: N }, (_, p) => article(p))));
+  });
+  afterAll(() => removeStore(dir));
+
+  it('is the newest update among the published, wherever the cut falls in the packs', async () => {
+    const assets = assetsOf(dir);
+    const published = Array.from({ length: N }, (_, p) => Date.parse(article(p).meta.published));
+    const updated = Array.from({ length: N }, (_, p) => Date.parse(article(p).meta.updated));
+    const starts = (await storeFiles(dir)).get('/_content/pack-starts/0.bin')!;
+    const boundaries = Array.from({ length: starts.byteLength / PACK_START_BYTES }, (_, i) =>
+      starts.readUInt32LE(PACK_START_BYTES * i + 8),
+    );
+    const cuts = [1, 2, 4, 5, 251, 252, 600, 701, 702, N - 1, ...boundaries, ...boundaries.map((b) => b + 1)];
+    for (const cut of cuts.filter((c) => c >= 1 && c < N)) {
+      // An instant at which the first `cut` articles are out.
+      const expected = Math.max(...updated.slice(0, cut));
+      expect(Date.parse((await siteUpdated(assets, published[cut - 1]!))!), `cut ${cut}`).toBe(expected);
+    }
+    expect(await siteUpdated(assets, published[0]! - 1)).toBeUndefined();
   });
 });
 
@@ -182,5 +229,21 @@ describe('writing the store', () => {
     const after = await write(edited);
     // Packs of these small articles hold some hundreds: position 99 is in the first.
     expect(changed(before, after)).toEqual(['/_content/manifest.json', '/_content/packs/0.bin']);
+  });
+
+  it('rewrites no later pack when an old article is updated after the newest came out', async () => {
+    const articles = [...generated(400)];
+    const before = await write(articles);
+    const later = '2030-01-01T00:00:00+00:00';
+    const edited = articles.map((a, i) => (i === 300 ? { ...a, meta: { ...a.meta, updated: later } } : a));
+    const after = await write(edited);
+    // Its pack, the newest update before each later pack, its sitemap part, its tags' newest change.
+    expect(changed(before, after)).toEqual([
+      '/_content/manifest.json',
+      '/_content/pack-starts/0.bin',
+      '/_content/packs/0.bin',
+      '/_content/sitemap/0.txt',
+      '/_content/tag-list.json',
+    ]);
   });
 });
