@@ -1,17 +1,67 @@
 /**
  * Compiled articles kept between content builds, so that publishing one
  * article compiles one: for each source file, its size and modification time
- * (and its sidecar's), and what compiling it gave: its compressed segments (in
- * the previous build's spill file, kept beside the store) and its warnings. A
- * change to the settings or to the compiler's code (its fingerprint) discards
- * it all; the output is the same bytes with or without it.
+ * (and its sidecar's), and what compiling it gave: the keys the store writer
+ * orders and indexes it by, its warnings, and where its compressed segments lie
+ * (in the spill files of earlier builds, kept beside the store). A build reads
+ * the segments of an unchanged article only to write its pack, and copies none:
+ * its new articles' spill joins the files the cache keeps, until they are
+ * MAX_SEGMENT_FILES, when a build copies every article into its own spill and
+ * starts again from one file. A change to the settings or to the compiler's
+ * code (its fingerprint) discards it all; the output is the same bytes with or
+ * without it.
+ *
+ * The index holds nothing in memory: it is a line a file (`name⇥JSON`), written
+ * as the build reads the seeds and read back in the same order by the next
+ * build, since a directory lists the files it keeps in the same order each time
+ * (ext4 by a hash of the name, tmpfs by creation). A file listed out of that
+ * order is found by reading on and keeping what is passed over, so another order
+ * costs memory, never correctness.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContentSettings, ContentWarning } from '../src/content/types.ts';
+import { type StoreManifest, storePaths } from '../src/site/store-layout.ts';
+import { NameSet } from './name-set.ts';
+import type { ArticleKeys, PreviousStore, StoredRecord, WrittenStore } from './store-writer.ts';
 import { projectRoot } from './wrangler-config.ts';
+
+/** Spill files the cache keeps before a build compacts them into one. */
+const MAX_SEGMENT_FILES = 8;
+
+const INDEX = 'index.txt';
+/** The names the index holds, as a NameSet, so that the next build need not read the index twice. */
+const NAMES = 'index.names';
+/** The store the build of this index wrote: its version, its packs' starts and content hashes (JSON). */
+const STORE = 'index.store';
+/** Where each article stood in that store, by its number in the order added (little-endian u32). */
+const POSITIONS = 'index.positions';
+
+interface PreviousIndex {
+  header: CacheHeader;
+  fd: number;
+  names: NameSet;
+  store?: { record: StoreRecord; positions: Uint32Array };
+}
+
+interface StoreRecord {
+  version: string;
+  count: number;
+  starts: number[];
+  hashes: string[];
+}
 
 /** What identifies a source file's content without reading it, as make and rsync judge it. */
 export interface SourceIdentity {
@@ -36,17 +86,184 @@ export interface CachedArticle extends SourceIdentity {
   shortened: boolean;
   warnings: ContentWarning[];
   pictures: PictureIdentity[];
-  /** Its meta segment, then its body segment, in the spill file. */
+  /** What the store writer needs of its meta; absent for a draft. */
+  keys?: ArticleKeys;
+  /** Its meta segment, then its body segment, in segments file `file` of the index. */
+  file: number;
   offset: number;
   metaLength: number;
   length: number;
+  /** Its number in the order the store writer was given the articles (−1 for a draft). */
+  added: number;
 }
 
-interface CacheIndex {
+/**
+ * An entry as the index writes it, a JSON array rather than an object (half the bytes):
+ * [size, mtimeMs, sidecar, sidecarSize, sidecarMtimeMs, flags, file, offset, metaLength, length, added,
+ *  id, slug, published, updated, [tag name, tag slug, …], warnings?, pictures?]
+ */
+type EntryRow = [
+  number,
+  number,
+  string | null,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string[],
+  ContentWarning[]?,
+  PictureIdentity[]?,
+];
+
+const [DRAFT, EXPLICIT_SLUG, SHORTENED] = [1, 2, 4];
+
+const encodeEntry = (a: CachedArticle): string => {
+  const flags = (a.draft ? DRAFT : 0) | (a.explicitSlug ? EXPLICIT_SLUG : 0) | (a.shortened ? SHORTENED : 0);
+  const k = a.keys;
+  const row: EntryRow = [
+    a.size,
+    a.mtimeMs,
+    a.sidecar,
+    a.sidecarSize,
+    a.sidecarMtimeMs,
+    flags,
+    a.file,
+    a.offset,
+    a.metaLength,
+    a.length,
+    a.added,
+    k?.id ?? '',
+    k?.slug ?? '',
+    k?.published ?? '',
+    k?.updated ?? '',
+    k ? k.tags.flatMap((tag) => [tag.name, tag.slug]) : [],
+  ];
+  if (a.warnings.length > 0 || a.pictures.length > 0) row.push(a.warnings, a.pictures);
+  return JSON.stringify(row);
+};
+
+const decodeEntry = (json: string): CachedArticle => {
+  const [size, mtimeMs, sidecar, sidecarSize, sidecarMtimeMs, flags, file, offset, metaLength, length, added, ...rest] =
+    JSON.parse(json) as EntryRow;
+  const [id, slug, published, updated, tags, warnings = [], pictures = []] = rest;
+  const draft = (flags & DRAFT) !== 0;
+  return {
+    size,
+    mtimeMs,
+    sidecar,
+    sidecarSize,
+    sidecarMtimeMs,
+    draft,
+    explicitSlug: (flags & EXPLICIT_SLUG) !== 0,
+    shortened: (flags & SHORTENED) !== 0,
+    warnings,
+    pictures,
+    ...(draft
+      ? {}
+      : {
+          keys: {
+            id,
+            slug,
+            published,
+            updated,
+            tags: Array.from({ length: tags.length / 2 }, (_, i) => ({ name: tags[2 * i]!, slug: tags[2 * i + 1]! })),
+          },
+        }),
+    file,
+    offset,
+    metaLength,
+    length,
+    added,
+  };
+};
+
+/** The index's first line. */
+interface CacheHeader {
   fingerprint: string;
-  /** The file in the cache's folder that holds the segments. */
-  segments?: string;
-  articles: Record<string, CachedArticle>;
+  /** The files in the cache's folder that hold the segments. */
+  segments: string[];
+}
+
+/** Whether a process is still running: a build's files are its own while it runs. */
+const running = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Lines of a file, read forward a megabyte at a time. */
+class LineReader {
+  readonly #fd: number;
+  readonly #buffer = Buffer.alloc(1 << 20);
+  readonly #decoder = new TextDecoder();
+  #position = 0;
+  #lines: string[] = [];
+  #next = 0;
+  #rest = '';
+  #done = false;
+
+  constructor(fd: number) {
+    this.#fd = fd;
+  }
+
+  next(): string | undefined {
+    while (this.#next === this.#lines.length) {
+      if (this.#done) return undefined;
+      const read = readSync(this.#fd, this.#buffer, 0, this.#buffer.length, this.#position);
+      this.#position += read;
+      if (read === 0) {
+        this.#done = true;
+        this.#lines = this.#rest ? [this.#rest] : [];
+        this.#rest = '';
+      } else {
+        const text = this.#rest + this.#decoder.decode(this.#buffer.subarray(0, read), { stream: true });
+        this.#lines = text.split('\n');
+        this.#rest = this.#lines.pop()!;
+      }
+      this.#next = 0;
+    }
+    return this.#lines[this.#next++];
+  }
+}
+
+/** Lines written to a file a megabyte at a time. */
+class LineWriter {
+  readonly #fd: number;
+  #pending: string[] = [];
+  #size = 0;
+
+  constructor(path: string) {
+    this.#fd = openSync(path, 'w');
+  }
+
+  write(line: string): void {
+    this.#pending.push(line);
+    this.#size += line.length + 1;
+    if (this.#size > 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.#pending.length === 0) return;
+    writeSync(this.#fd, `${this.#pending.join('\n')}\n`);
+    this.#pending = [];
+    this.#size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.#fd);
+  }
 }
 
 export const sourceIdentity = (dir: string, name: string, sidecar: string | undefined): SourceIdentity => {
@@ -81,49 +298,139 @@ export const compilerFingerprint = (settings: ContentSettings): string => {
   const content = join(projectRoot, 'src/content');
   for (const name of readdirSync(content).sort()) hash.update(name).update(readFileSync(join(content, name)));
   // A staging copy of the project (scripts/built-worker.ts) may have no lock file: then only the code counts.
-  for (const name of ['package-lock.json', 'scripts/store-writer.ts'])
+  for (const name of ['package-lock.json', 'scripts/store-writer.ts', 'scripts/build-cache.ts'])
     if (existsSync(join(projectRoot, name))) hash.update(name).update(readFileSync(join(projectRoot, name)));
   return hash.digest('hex');
 };
 
 export class BuildCache {
   readonly #dir: string;
-  readonly #fingerprint: string;
-  readonly #previous: Record<string, CachedArticle>;
-  #segments: number | undefined;
-  readonly #next: Record<string, Omit<CachedArticle, 'offset' | 'metaLength' | 'length'> & { added?: number }> = {};
+  /** The previous build's segments files, by their number in its index. */
+  readonly #files: string[];
+  #fds: number[] = [];
+  /** The previous index, after its header; and the names it holds. */
+  readonly #previous: LineReader | undefined;
+  readonly #previousFd: number | undefined;
+  readonly #previousNames: NameSet;
+  readonly #nextNames = new NameSet();
+  readonly #store: { record: StoreRecord; positions: Uint32Array } | undefined;
+  #closed = false;
+  /** Entries of the previous index read past while looking for a file listed out of order. */
+  readonly #passed = new Map<string, string>();
+  readonly #isPresent: (name: string) => boolean;
+  /** This build's spill, as it will be named, and its number among the segments files. */
+  readonly #spill: string;
+  readonly #spillFile: number;
+  readonly #next: LineWriter;
+  readonly #nextPath: string;
+  readonly compacting: boolean;
 
-  private constructor(dir: string, fingerprint: string, index: CacheIndex | undefined) {
+  private constructor(
+    dir: string,
+    fingerprint: string,
+    previous: PreviousIndex | undefined,
+    isPresent: (name: string) => boolean,
+  ) {
     this.#dir = dir;
-    this.#fingerprint = fingerprint;
-    const segments = index?.segments ? join(dir, index.segments) : undefined;
-    const usable = index?.fingerprint === fingerprint && segments !== undefined && existsSync(segments);
-    this.#previous = usable ? index.articles : {};
-    // Opened now: a build running at the same time may remove it once it has saved its own.
-    this.#segments = usable ? openSync(segments, 'r') : undefined;
+    this.#isPresent = isPresent;
+    this.#files = previous?.header.segments ?? [];
+    // Opened now: a build running at the same time may remove them once it has saved its own.
+    this.#fds = this.#files.map((file) => openSync(join(dir, file), 'r'));
+    this.#previousFd = previous?.fd;
+    this.#previousNames = previous?.names ?? new NameSet();
+    this.#store = previous?.store;
+    if (previous) {
+      this.#previous = new LineReader(previous.fd);
+      this.#previous.next();
+    }
+    this.compacting = this.#files.length >= MAX_SEGMENT_FILES;
+    this.#spill = `segments-${fingerprint.slice(0, 8)}-${process.pid}-${Date.now()}.bin`;
+    const segments = this.compacting ? [this.#spill] : [...this.#files, this.#spill];
+    this.#spillFile = segments.length - 1;
+    this.#nextPath = join(dir, `${INDEX}.${process.pid}`);
+    this.#next = new LineWriter(this.#nextPath);
+    this.#next.write(JSON.stringify({ fingerprint, segments } satisfies CacheHeader));
   }
 
-  /** The cache in `dir`, or an empty one when there is none or it was made by other settings or code. */
-  static async open(dir: string, fingerprint: string): Promise<BuildCache> {
+  /**
+   * The cache in `dir`, or an empty one when there is none or it was made by other settings or code.
+   * `isPresent` says whether a file is in seeds/ now: entries of files gone are skipped.
+   */
+  static async open(dir: string, fingerprint: string, isPresent: (name: string) => boolean): Promise<BuildCache> {
     await mkdir(dir, { recursive: true });
-    let index: CacheIndex | undefined;
+    let previous: PreviousIndex | undefined;
     try {
-      index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as CacheIndex;
+      const fd = openSync(join(dir, INDEX), 'r');
+      const header = JSON.parse(new LineReader(fd).next() ?? '') as CacheHeader;
+      const usable =
+        header.fingerprint === fingerprint &&
+        Array.isArray(header.segments) &&
+        header.segments.every((file) => existsSync(join(dir, file))) &&
+        existsSync(join(dir, NAMES));
+      if (usable) previous = { header, fd, names: NameSet.fromBytes(readFileSync(join(dir, NAMES))) };
+      else closeSync(fd);
+      if (previous && existsSync(join(dir, STORE)) && existsSync(join(dir, POSITIONS))) {
+        const bytes = readFileSync(join(dir, POSITIONS));
+        const positions = new Uint32Array(bytes.byteLength / 4);
+        new Uint8Array(positions.buffer).set(bytes);
+        previous.store = { record: JSON.parse(readFileSync(join(dir, STORE), 'utf8')) as StoreRecord, positions };
+      }
     } catch {
       // No cache yet, or an unreadable one: every file is compiled.
     }
-    return new BuildCache(dir, fingerprint, index);
+    return new BuildCache(dir, fingerprint, previous, isPresent);
   }
 
-  /** Where this build's spill is kept until it replaces the cache's (a build of its own, should two run at once). */
+  /**
+   * The store the build of this cache wrote, if it is the one in `liveDir` now (another build,
+   * one without the cache, may have replaced it since): packs this build would write the same
+   * are linked from it.
+   */
+  previousStore(liveDir: string): PreviousStore | undefined {
+    if (!this.#store) return undefined;
+    try {
+      const manifest = JSON.parse(readFileSync(join(liveDir, storePaths.manifest), 'utf8')) as StoreManifest;
+      if (manifest.version !== this.#store.record.version) return undefined;
+    } catch {
+      return undefined;
+    }
+    const { count, starts, hashes } = this.#store.record;
+    return { dir: liveDir, count, starts, hashes };
+  }
+
+  /** Where a cached article stood in that store, or −1. */
+  previousPosition(hit: CachedArticle): number {
+    return this.#store?.positions[hit.added] ?? -1;
+  }
+
+  /** Where this build's spill is kept until it joins the cache (a name of its own, should two builds run at once). */
   get nextSpill(): string {
-    return join(this.#dir, `segments.next-${process.pid}`);
+    return join(this.#dir, `${this.#spill}.part`);
+  }
+
+  /** The previous entry of this file, if the previous index has one. */
+  #find(name: string): CachedArticle | undefined {
+    if (!this.#previous || !this.#previousNames.has(name)) return undefined;
+    let entry = this.#passed.get(name);
+    if (entry !== undefined) this.#passed.delete(name);
+    for (let line = entry === undefined ? this.#previous.next() : undefined; line !== undefined; ) {
+      const tab = line.indexOf('\t');
+      const listed = line.slice(0, tab);
+      if (listed === name) {
+        entry = line.slice(tab + 1);
+        break;
+      }
+      // Listed out of order: kept until its turn comes. A file gone from seeds/ is dropped.
+      if (this.#isPresent(listed)) this.#passed.set(listed, line.slice(tab + 1));
+      line = this.#previous.next();
+    }
+    return entry === undefined ? undefined : decodeEntry(entry);
   }
 
   /** What compiling this file gave last time, if it and the pictures it shows are unchanged since. */
   lookup(name: string, source: SourceIdentity, picture: (name: string) => PictureIdentity): CachedArticle | undefined {
-    const hit = this.#previous[name];
-    if (!hit || this.#segments === undefined || !sameSource(hit, source)) return undefined;
+    const hit = this.#find(name);
+    if (!hit || !sameSource(hit, source)) return undefined;
     const unchanged = hit.pictures.every((was) => {
       const now = picture(was.name);
       return now.size === was.size && now.mtimeMs === was.mtimeMs;
@@ -131,59 +438,130 @@ export class BuildCache {
     return unchanged ? hit : undefined;
   }
 
+  /** Where a cached article's segments are, open for reading until the cache is saved or discarded. */
+  stored(hit: CachedArticle): StoredRecord {
+    return { fd: this.#fds[hit.file]!, offset: hit.offset, metaLength: hit.metaLength, length: hit.length };
+  }
+
   /** A cached article's compressed segments. */
   segments(hit: CachedArticle): { meta: Uint8Array; body: Uint8Array } {
     const data = new Uint8Array(hit.length);
-    readSync(this.#segments!, data, 0, hit.length, hit.offset);
+    readSync(this.#fds[hit.file]!, data, 0, hit.length, hit.offset);
     return { meta: data.subarray(0, hit.metaLength), body: data.subarray(hit.metaLength) };
   }
 
-  /** What compiling a file gave this time: a draft, or the article added to the writer `added`-th. */
+  /**
+   * What compiling a file gave this time: a draft, an article in this build's spill (where
+   * `spilled` says), or a cached article whose segments stay where they were (`kept`).
+   */
   record(
     name: string,
     source: SourceIdentity,
-    outcome: { draft: true } | { added: number; explicitSlug: boolean; shortened: boolean },
+    outcome:
+      | { draft: true }
+      | {
+          added: number;
+          spilled: { offset: number; metaLength: number; length: number };
+          keys: ArticleKeys;
+          explicitSlug: boolean;
+          shortened: boolean;
+        }
+      | { added: number; kept: CachedArticle },
     warnings: ContentWarning[],
     pictures: PictureIdentity[],
   ): void {
-    this.#next[name] = {
-      ...source,
-      draft: 'draft' in outcome,
-      explicitSlug: 'draft' in outcome ? false : outcome.explicitSlug,
-      shortened: 'draft' in outcome ? false : outcome.shortened,
+    const common = {
+      size: source.size,
+      mtimeMs: source.mtimeMs,
+      sidecar: source.sidecar,
+      sidecarSize: source.sidecarSize,
+      sidecarMtimeMs: source.sidecarMtimeMs,
       warnings,
       pictures,
-      ...('draft' in outcome ? {} : { added: outcome.added }),
     };
+    let entry: CachedArticle;
+    if ('draft' in outcome) {
+      entry = {
+        ...common,
+        draft: true,
+        explicitSlug: false,
+        shortened: false,
+        file: 0,
+        offset: 0,
+        metaLength: 0,
+        length: 0,
+        added: -1,
+      };
+    } else if ('spilled' in outcome) {
+      const { added, spilled, keys, explicitSlug, shortened } = outcome;
+      entry = { ...common, draft: false, explicitSlug, shortened, keys, file: this.#spillFile, ...spilled, added };
+    } else {
+      const { kept } = outcome;
+      entry = {
+        ...common,
+        draft: false,
+        explicitSlug: kept.explicitSlug,
+        shortened: kept.shortened,
+        ...(kept.keys ? { keys: kept.keys } : {}),
+        file: kept.file,
+        offset: kept.offset,
+        metaLength: kept.metaLength,
+        length: kept.length,
+        added: outcome.added,
+      };
+    }
+    this.#next.write(`${name}\t${encodeEntry(entry)}`);
+    this.#nextNames.add(name);
   }
 
-  /** Keeps this build's results: `locate` says where the writer put each added article in the spill it kept. */
-  async save(locate: (added: number) => { offset: number; metaLength: number; length: number }): Promise<void> {
+  /** Keeps this build's results: its spill joins the files kept, and its index replaces the last. */
+  async save(written: WrittenStore): Promise<void> {
     this.close();
-    const articles: Record<string, CachedArticle> = {};
-    for (const [name, { added, ...entry }] of Object.entries(this.#next)) {
-      articles[name] = { ...entry, ...(added === undefined ? { offset: 0, metaLength: 0, length: 0 } : locate(added)) };
+    const store: StoreRecord = {
+      version: written.version,
+      count: written.count,
+      starts: written.packs.starts,
+      hashes: written.packs.hashes,
+    };
+    writeFileSync(`${this.#nextPath}.store`, JSON.stringify(store));
+    writeFileSync(
+      `${this.#nextPath}.positions`,
+      new Uint8Array(written.positions.buffer, written.positions.byteOffset, written.positions.byteLength),
+    );
+    await rename(`${this.#nextPath}.store`, join(this.#dir, STORE));
+    await rename(`${this.#nextPath}.positions`, join(this.#dir, POSITIONS));
+    // The spill under its name, then the index that names it, by a rename: a build that stops in
+    // between leaves the previous index with its files, never an index over other bytes.
+    await rename(this.nextSpill, join(this.#dir, this.#spill));
+    this.#nextNames.seal();
+    writeFileSync(`${this.#nextPath}.names`, this.#nextNames.toBytes());
+    await rename(`${this.#nextPath}.names`, join(this.#dir, NAMES));
+    await rename(this.#nextPath, join(this.#dir, INDEX));
+    // Segments files no index names any more, and what builds that were stopped left behind.
+    const named = new Set(this.compacting ? [this.#spill] : [...this.#files, this.#spill]);
+    for (const name of readdirSync(this.#dir)) {
+      const stopped = /^index\.txt\.(\d+)/.exec(name) ?? /^segments-.*-(\d+)-\d+\.bin\.part$/.exec(name);
+      const gone =
+        ((name.startsWith('segments-') && !name.endsWith('.part')) || name === 'index.json') && !named.has(name);
+      if (gone || (stopped && !running(Number(stopped[1])))) await rm(join(this.#dir, name), { force: true });
     }
-    const index: CacheIndex = { fingerprint: this.#fingerprint, articles };
-    // The segments under a name of their own, then the index that names them, by a rename: a build that
-    // stops in between leaves the previous index with the previous segments, never an index over other bytes.
-    const segments = `segments-${this.#fingerprint.slice(0, 8)}-${process.pid}.bin`;
-    await rename(this.nextSpill, join(this.#dir, segments));
-    await writeFile(join(this.#dir, `index.json.${process.pid}`), JSON.stringify({ ...index, segments }));
-    await rename(join(this.#dir, `index.json.${process.pid}`), join(this.#dir, 'index.json'));
-    // Segments files no index names any more.
-    for (const name of readdirSync(this.#dir))
-      if (name.startsWith('segments-') && name !== segments) await rm(join(this.#dir, name), { force: true });
   }
 
   /** Drops this build's results (it failed): the cache stays as it was. */
   async discard(): Promise<void> {
     this.close();
     await rm(this.nextSpill, { force: true });
+    await rm(this.#nextPath, { force: true });
+    for (const extension of ['names', 'store', 'positions'])
+      await rm(`${this.#nextPath}.${extension}`, { force: true });
   }
 
   close(): void {
-    if (this.#segments !== undefined) closeSync(this.#segments);
-    this.#segments = undefined;
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#next.close();
+    for (const fd of this.#fds) closeSync(fd);
+    if (this.#previousFd !== undefined) closeSync(this.#previousFd);
+    this.#fds = [];
   }
 }

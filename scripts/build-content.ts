@@ -53,6 +53,7 @@ import { BuildCache, compilerFingerprint, pictureIdentity, sourceIdentity } from
 import { createProgress, type Progress } from './build-progress.ts';
 import { type BuildOutput, formatBuildReport } from './build-report.ts';
 import { scheduledLines } from './list-scheduled.ts';
+import { NameSet } from './name-set.ts';
 import { decompressSegment, StoreWriter } from './store-writer.ts';
 import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
 
@@ -132,55 +133,10 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
   };
 };
 
-/**
- * A set of file names held as 52-bit hashes (two FNV-1a variants), 8 bytes a name: at a
- * million articles and their sidecars, 16 MB rather than the names themselves. A false
- * "present" has odds of about one in 10^9 per question at that size.
- */
-class NameSet {
-  #keys = new Float64Array(1024);
-  #size = 0;
-
-  static #key(name: string): number {
-    let a = 0x811c9dc5;
-    let b = 0x01000193;
-    for (let i = 0; i < name.length; i++) {
-      const c = name.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
-    }
-    return (a >>> 0) * 2 ** 20 + ((b >>> 0) & 0xfffff);
-  }
-
-  add(name: string): void {
-    if (this.#size === this.#keys.length) {
-      const grown = new Float64Array(this.#keys.length * 2);
-      grown.set(this.#keys);
-      this.#keys = grown;
-    }
-    this.#keys[this.#size++] = NameSet.#key(name);
-  }
-
-  /** Sorts what was added: has() may be asked from now on. */
-  seal(): void {
-    this.#keys = this.#keys.slice(0, this.#size).sort();
-  }
-
-  has(name: string): boolean {
-    const key = NameSet.#key(name);
-    let [low, high] = [0, this.#keys.length];
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.#keys[mid]! < key) low = mid + 1;
-      else high = mid;
-    }
-    return this.#keys[low] === key;
-  }
-}
-
 /** The seeds folder's files, one at a time, in the order the directory lists them. */
 async function* seedNames(dir: string): AsyncGenerator<string> {
-  for await (const entry of await opendir(dir)) if (entry.isFile() && !entry.name.startsWith('.')) yield entry.name;
+  for await (const entry of await opendir(dir, { bufferSize: 1024 }))
+    if (entry.isFile() && !entry.name.startsWith('.')) yield entry.name;
 }
 
 const readSource = (dir: string, name: string): SourceFile => ({
@@ -218,7 +174,7 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
   const writer = new StoreWriter(`${options.assets}.spill-${process.pid}`);
   const cache = options.noCache
     ? undefined
-    : await BuildCache.open(`${options.assets}.cache`, compilerFingerprint(settings));
+    : await BuildCache.open(`${options.assets}.cache`, compilerFingerprint(settings), exists);
 
   // Pictures: each read when an article shows it (its size and type kept, not its bytes), and written
   // among the assets under its content-addressed name once, when a published article shows it.
@@ -268,17 +224,36 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
           continue;
         }
         publishPictures(hit.pictures.map((picture) => picture.name));
-        const { meta, body } = cache!.segments(hit);
-        const parsed = decompressSegment<ArticleMeta>(meta);
-        const added = writer.addCompressed(parsed, name, hit.explicitSlug, hit.shortened, meta, body);
-        cache!.record(
-          name,
-          source!,
-          { added, explicitSlug: hit.explicitSlug, shortened: hit.shortened },
-          hit.warnings,
-          hit.pictures,
-        );
-        noteScheduled(parsed, () => decompressSegment<ArticleBody>(body).title);
+        const keys = hit.keys!;
+        if (cache!.compacting) {
+          // Every cached article copied into this build's spill, so that the cache keeps one file again.
+          const { meta, body } = cache!.segments(hit);
+          const added = writer.addCompressed(keys, name, hit.explicitSlug, hit.shortened, meta, body);
+          const outcome = {
+            added,
+            spilled: writer.spillLocation(added),
+            keys,
+            explicitSlug: hit.explicitSlug,
+            shortened: hit.shortened,
+          };
+          cache!.record(name, source!, outcome, hit.warnings, hit.pictures);
+        } else {
+          // Its segments stay where they are, read once, to write its pack.
+          const stored = cache!.stored(hit);
+          const added = writer.addStored(
+            keys,
+            name,
+            hit.explicitSlug,
+            hit.shortened,
+            stored,
+            cache!.previousPosition(hit),
+          );
+          cache!.record(name, source!, { added, kept: hit }, hit.warnings, hit.pictures);
+        }
+        if (Date.parse(keys.published) > now) {
+          const { meta, body } = cache!.segments(hit);
+          noteScheduled(decompressSegment<ArticleMeta>(meta), () => decompressSegment<ArticleBody>(body).title);
+        }
         continue;
       }
       const found: ContentWarning[] = [];
@@ -313,7 +288,16 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
       const shortened = fitted.body !== article.body;
       const added = writer.add({ ...article, body: fitted.body }, shortened);
       publishPictures(outcome.pictures);
-      if (source) cache?.record(name, source, { added, explicitSlug: article.explicitSlug, shortened }, found, used);
+      const keys = {
+        id: article.meta.id,
+        slug: article.meta.slug,
+        published: article.meta.published,
+        updated: article.meta.updated,
+        tags: article.meta.tags,
+      };
+      const spilled = writer.spillLocation(added);
+      const recorded = { added, spilled, keys, explicitSlug: article.explicitSlug, shortened };
+      if (source) cache?.record(name, source, recorded, found, used);
       noteScheduled(article.meta, () => article.body.title);
     } else if (isSidecarFile(name)) {
       // A sidecar belongs to the .txt of its name, and .yaml wins over .yml.
@@ -335,8 +319,10 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
     { errors, warnings },
     (articlesWritten) => progress.update({ articlesWritten }),
     cache?.nextSpill,
+    // Packs that come out the same are linked from the store in place, before it is replaced.
+    cache?.previousStore(options.assets),
   );
-  if (written) await cache?.save((added) => writer.spillLocation(added));
+  if (written) await cache?.save(written);
   else await cache?.discard();
   await rm(`${options.assets}.spill-${process.pid}`, { recursive: true, force: true });
   sortIssues(warnings);

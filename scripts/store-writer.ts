@@ -7,7 +7,19 @@
  * packs copied out of the spill in that order.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
@@ -22,6 +34,7 @@ import { planIndexFiles, type StoreKeys } from '../src/content/plan-store.ts';
 import type { ArticleBody, ArticleMeta, ArticleTag, ContentIssue, ContentWarning } from '../src/content/types.ts';
 import { encodePack, type PackRecord } from '../src/site/pack-format.ts';
 import {
+  lastAtOrBefore,
   PACK_START_BYTES,
   PACK_STARTS_CHUNK,
   planPacks,
@@ -63,8 +76,33 @@ const offsetOf = (iso: string): number => {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 };
 
+/** What the writer keeps of an article's meta: enough to order, index and check it without reading it again. */
+export type ArticleKeys = Pick<ArticleMeta, 'id' | 'slug' | 'published' | 'updated' | 'tags'>;
+
+/** Where an article's two segments lie in a file: the meta segment, then the body segment. */
+export interface StoredRecord {
+  fd: number;
+  offset: number;
+  metaLength: number;
+  length: number;
+}
+
+/**
+ * The store the last build wrote, for packs that come out the same: their first positions
+ * and content hashes, where each article then stood, and the folder that holds them.
+ */
+export interface PreviousStore {
+  dir: string;
+  count: number;
+  starts: number[];
+  hashes: string[];
+}
+
 export interface WrittenStore {
   count: number;
+  /** Where each article added now stands (by the order added), and each pack's start and content hash. */
+  positions: Uint32Array;
+  packs: { starts: number[]; hashes: string[] };
   /** Files written, with the manifest. */
   files: number;
   bytes: number;
@@ -84,6 +122,10 @@ export class StoreWriter {
   readonly #published: number[] = [];
   readonly #updated: number[] = [];
   readonly #updatedOffset: number[] = [];
+  // The file that holds each article's segments: −1 for the spill, else a file kept by the build cache.
+  readonly #fd: number[] = [];
+  // Where a stored article stood in the previous store, or −1.
+  readonly #previous: number[] = [];
   readonly #spillOffset: number[] = [];
   readonly #spillLength: number[] = [];
   readonly #spillMetaLength: number[] = [];
@@ -116,22 +158,56 @@ export class StoreWriter {
     return this.addCompressed(meta, file, explicitSlug, shortened, record.meta, record.body);
   }
 
-  /** Adds an article whose segments were compressed before (a build cache's); `meta` is the meta segment's JSON. */
+  /** Adds an article whose segments were compressed before (a build cache's), copying them into the spill. */
   addCompressed(
-    meta: ArticleMeta,
+    meta: ArticleKeys,
     file: string,
     explicitSlug: boolean,
     shortened: boolean,
     metaSegment: Uint8Array,
     body: Uint8Array,
   ): number {
-    this.#shortened.push(shortened);
     writeSync(this.#spill, metaSegment, 0, metaSegment.byteLength, this.#spillBytes);
     writeSync(this.#spill, body, 0, body.byteLength, this.#spillBytes + metaSegment.byteLength);
-    this.#spillOffset.push(this.#spillBytes);
-    this.#spillMetaLength.push(metaSegment.byteLength);
-    this.#spillLength.push(metaSegment.byteLength + body.byteLength);
+    const offset = this.#spillBytes;
     this.#spillBytes += metaSegment.byteLength + body.byteLength;
+    return this.#addKeys(meta, file, explicitSlug, shortened, {
+      fd: -1,
+      offset,
+      metaLength: metaSegment.byteLength,
+      length: metaSegment.byteLength + body.byteLength,
+    });
+  }
+
+  /**
+   * Adds an article whose segments stay where they are, in a file open for reading until
+   * finish() (a build cache's): nothing is read or copied until the packs are written.
+   */
+  addStored(
+    meta: ArticleKeys,
+    file: string,
+    explicitSlug: boolean,
+    shortened: boolean,
+    stored: StoredRecord,
+    previousPosition = -1,
+  ): number {
+    return this.#addKeys(meta, file, explicitSlug, shortened, stored, previousPosition);
+  }
+
+  #addKeys(
+    meta: ArticleKeys,
+    file: string,
+    explicitSlug: boolean,
+    shortened: boolean,
+    stored: StoredRecord,
+    previousPosition = -1,
+  ): number {
+    this.#previous.push(previousPosition);
+    this.#shortened.push(shortened);
+    this.#fd.push(stored.fd);
+    this.#spillOffset.push(stored.offset);
+    this.#spillMetaLength.push(stored.metaLength);
+    this.#spillLength.push(stored.length);
     this.#ids.push(meta.id);
     this.#files.push(file);
     this.#slugs.push(meta.slug);
@@ -153,7 +229,7 @@ export class StoreWriter {
     return this.#ids.length - 1;
   }
 
-  /** Where the article added `added`-th lies in the spill file: its meta segment, then its body segment. */
+  /** Where the article added `added`-th by add() or addCompressed() lies in the spill file. */
   spillLocation(added: number): { offset: number; metaLength: number; length: number } {
     return {
       offset: this.#spillOffset[added]!,
@@ -171,9 +247,25 @@ export class StoreWriter {
 
   #readSpill(added: number): { meta: Uint8Array; body: Uint8Array } {
     const data = new Uint8Array(this.#spillLength[added]!);
-    readSync(this.#spill, data, 0, data.byteLength, this.#spillOffset[added]!);
+    const fd = this.#fd[added]!;
+    readSync(fd === -1 ? this.#spill : fd, data, 0, data.byteLength, this.#spillOffset[added]!);
     const metaLength = this.#spillMetaLength[added]!;
     return { meta: data.subarray(0, metaLength), body: data.subarray(metaLength) };
+  }
+
+  /** Links a file of the previous store into the new one (a copy where links are refused); false if it is gone. */
+  #link(from: string, to: string): boolean {
+    try {
+      mkdirSync(dirname(to), { recursive: true });
+      try {
+        linkSync(from, to);
+      } catch {
+        copyFileSync(from, to);
+      }
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Articles in publication order, as indices into what was added. */
@@ -207,6 +299,7 @@ export class StoreWriter {
     issues: { errors: ContentIssue[]; warnings: ContentWarning[] },
     onWritten?: (articles: number) => void,
     keepSpillAs?: string,
+    previous?: PreviousStore,
   ): WrittenStore | undefined {
     try {
       this.#idClashes(issues.errors);
@@ -220,7 +313,7 @@ export class StoreWriter {
         warnings: issues.warnings,
       });
       if (issues.errors.length > 0) return undefined;
-      return this.#write(outDir, order, slugs, onWritten);
+      return this.#write(outDir, order, slugs, onWritten, previous);
     } finally {
       closeSync(this.#spill);
       if (keepSpillAs) renameSync(this.#spillPath, keepSpillAs);
@@ -233,18 +326,28 @@ export class StoreWriter {
     order: Uint32Array,
     slugs: string[],
     onWritten: ((articles: number) => void) | undefined,
+    previous: PreviousStore | undefined,
   ): WrittenStore {
+    // The version hashes each file's path and content hash, so that a pack taken over from the
+    // previous store counts by the hash it had.
     const hash = createHash('sha256');
     let files = 0;
     let bytes = 0;
-    const write = (path: string, content: string | Uint8Array) => {
+    const count = (path: string, contentHash: string, size: number) => {
+      hash.update(path).update('\0').update(contentHash);
+      files++;
+      bytes += size;
+    };
+    const write = (path: string, content: string | Uint8Array): string => {
       const file = join(outDir, path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
-      hash.update(path).update('\0').update(content);
-      files++;
-      bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+      const contentHash = createHash('sha256').update(content).digest('hex');
+      count(path, contentHash, typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
+      return contentHash;
     };
+    const positions = new Uint32Array(order.length);
+    for (let position = 0; position < order.length; position++) positions[order[position]!] = position;
 
     const keys: StoreKeys = {
       count: order.length,
@@ -273,21 +376,41 @@ export class StoreWriter {
     };
     const starts = planPacks(order.length, recordBytes);
 
+    // A pack whose every article stood where it stands now, unchanged, in a pack of the same
+    // bounds, is the same bytes: it is linked from the previous store rather than written again.
+    const previousPack = (start: number, end: number): number | undefined => {
+      if (!previous) return undefined;
+      const k = lastAtOrBefore(previous.starts.length, (i) => previous.starts[i]!, start);
+      if (k < 0 || previous.starts[k] !== start) return undefined;
+      if ((previous.starts[k + 1] ?? previous.count) !== end) return undefined;
+      for (let position = start; position < end; position++)
+        if (this.#previous[order[position]!] !== position || renamed.has(position)) return undefined;
+      return k;
+    };
     // The newest update before each pack: what is published at an instant that cuts a pack is dated by it.
     const updatedBefore = new Float64Array(starts.length);
+    const hashes: string[] = [];
     let updatedSoFar = Number.NEGATIVE_INFINITY;
     for (let pack = 0; pack < starts.length; pack++) {
       updatedBefore[pack] = updatedSoFar;
-      const records: PackRecord[] = [];
+      const start = starts[pack]!;
       const end = starts[pack + 1] ?? order.length;
-      for (let position = starts[pack]!; position < end; position++) {
-        const added = order[position]!;
-        const { meta, body } = renamed.get(position) ?? this.#readSpill(added);
-        const updated = this.#updated[added]!;
-        updatedSoFar = Math.max(updatedSoFar, updated);
-        records.push({ published: this.#published[added]!, updated, meta, body });
+      for (let position = start; position < end; position++)
+        updatedSoFar = Math.max(updatedSoFar, this.#updated[order[position]!]!);
+      const kept = previousPack(start, end);
+      const path = storePaths.pack(pack);
+      if (kept !== undefined && previous && this.#link(join(previous.dir, storePaths.pack(kept)), join(outDir, path))) {
+        count(path, previous.hashes[kept]!, statSync(join(outDir, path)).size);
+        hashes.push(previous.hashes[kept]!);
+      } else {
+        const records: PackRecord[] = [];
+        for (let position = start; position < end; position++) {
+          const added = order[position]!;
+          const { meta, body } = renamed.get(position) ?? this.#readSpill(added);
+          records.push({ published: this.#published[added]!, updated: this.#updated[added]!, meta, body });
+        }
+        hashes.push(write(path, encodePack(records)));
       }
-      write(storePaths.pack(pack), encodePack(records));
       onWritten?.(end);
     }
     // Where each pack begins, in chunks: only the newest chunk changes, when a pack is opened.
@@ -321,6 +444,13 @@ export class StoreWriter {
     const json = JSON.stringify(manifest);
     mkdirSync(dirname(join(outDir, storePaths.manifest)), { recursive: true });
     writeFileSync(join(outDir, storePaths.manifest), json);
-    return { count: order.length, files: files + 1, bytes: bytes + Buffer.byteLength(json), version };
+    return {
+      count: order.length,
+      files: files + 1,
+      bytes: bytes + Buffer.byteLength(json),
+      version,
+      positions,
+      packs: { starts, hashes },
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -100,7 +100,7 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
     await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-01-01T12:00:00');
     await writeFile(join(dir, 'seeds/b.txt'), 'Другой\n\nТекст.');
     await build();
-    expect(existsSync(join(dir, 'assets.cache/index.json'))).toBe(true);
+    expect(existsSync(join(dir, 'assets.cache/index.txt'))).toBe(true);
     // An edit, a new sidecar: both are seen, though the rest comes from the cache.
     await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок исправлен\n\nТекст.');
     await writeFile(join(dir, 'seeds/b.yaml'), 'date: 2021-06-01T12:00:00\ntags: [Россия]');
@@ -108,6 +108,45 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
     expect(cached.stdout).toMatch(/^content: 2 articles, 0 warnings;/m);
     const slugs = await readFile(join(dir, 'assets/_content/sitemap/0.txt'), 'utf8');
     expect(slugs).toBe('drugoy\t2021-06-01T12:00:00+03:00\nzagolovok-ispravlen\t2022-01-01T12:00:00+03:00\n');
+    const withCache = await store();
+    await build({ args: ['--no-cache'] });
+    expect(await store()).toEqual(withCache);
+  });
+
+  it('copies no unchanged article into the cache again, and compacts its files after eight builds', async () => {
+    await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
+    await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-01-01T12:00:00');
+    const segmentFiles = async () =>
+      (await readdir(join(dir, 'assets.cache'))).filter((name) => name.startsWith('segments-')).length;
+    const counts: number[] = [];
+    for (let i = 1; i <= 9; i++) {
+      await build();
+      counts.push(await segmentFiles());
+      // One more article for the next build: its spill joins the files kept.
+      await writeFile(join(dir, `seeds/n${i}.txt`), `Новость ${i}\n\nТекст.`);
+      await writeFile(join(dir, `seeds/n${i}.yaml`), `date: 2022-02-0${i}T12:00:00`);
+    }
+    expect(counts).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 1]);
+    await build();
+    const withCache = await store();
+    await build({ args: ['--no-cache'] });
+    expect(await store()).toEqual(withCache);
+  });
+
+  it('takes over the packs that come out the same from the store it replaces', async () => {
+    // Articles 1…300, about three packs; then article 0, newer than all.
+    await writeCorpus(join(dir, 'seeds'), 300, { from: 1 });
+    await build();
+    const pack = (k: number) => join(dir, `assets/_content/packs/${k}.bin`);
+    const inode = async (k: number) => (await stat(pack(k))).ino;
+    const packs = (await readdir(join(dir, 'assets/_content/packs'))).length;
+    expect(packs).toBeGreaterThan(2);
+    const before = await Promise.all(Array.from({ length: packs }, (_, k) => inode(k)));
+    await writeCorpus(join(dir, 'seeds'), 1, { from: 0 });
+    await build();
+    const after = await Promise.all(Array.from({ length: packs }, (_, k) => inode(k)));
+    // Every full pack is the same file; the newest was written again (or is still the same, if a new one opened).
+    expect(after.slice(0, packs - 1)).toEqual(before.slice(0, packs - 1));
     const withCache = await store();
     await build({ args: ['--no-cache'] });
     expect(await store()).toEqual(withCache);

@@ -1,0 +1,76 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BuildCache, type SourceIdentity } from '../../scripts/build-cache.ts';
+
+const source = (size: number): SourceIdentity => ({
+  size,
+  mtimeMs: 1,
+  sidecar: null,
+  sidecarSize: 0,
+  sidecarMtimeMs: 0,
+});
+const keys = (id: string) => ({
+  id,
+  slug: id,
+  published: '2024-01-01T00:00:00Z',
+  updated: '2024-01-01T00:00:00Z',
+  tags: [],
+});
+const noPicture = (name: string) => ({ name, size: -1, mtimeMs: -1 });
+
+describe('the build cache', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'build-cache-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  /** A build that records these files, in this order, each with its own segments in the spill. */
+  const build = async (names: string[], present: (name: string) => boolean = () => true) => {
+    const cache = await BuildCache.open(dir, 'f'.repeat(64), present);
+    const hits = new Map(names.map((name, i) => [name, cache.lookup(name, source(i + 1), noPicture)]));
+    names.forEach((name, i) => {
+      const spilled = { offset: i * 10, metaLength: 4, length: 10 };
+      const outcome = { added: i, spilled, keys: keys(name), explicitSlug: false, shortened: false };
+      cache.record(name, source(i + 1), outcome, [], []);
+    });
+    await writeFile(cache.nextSpill, Buffer.alloc(10 * names.length));
+    const positions = Uint32Array.from(names, (_, i) => i);
+    await cache.save({
+      count: names.length,
+      files: 0,
+      bytes: 0,
+      version: 'v',
+      positions,
+      packs: { starts: [0], hashes: ['h'] },
+    });
+    return hits;
+  };
+
+  it('finds every unchanged file whatever order the directory lists them in, and skips files gone', async () => {
+    await build(['a.txt', 'b.txt', 'c.txt', 'd.txt']);
+    // Another order, and b.txt gone: each found, with what was recorded of it.
+    const cache = await BuildCache.open(dir, 'f'.repeat(64), (name) => name !== 'b.txt');
+    expect(cache.lookup('d.txt', source(4), noPicture)?.keys?.id).toBe('d.txt');
+    expect(cache.lookup('a.txt', source(1), noPicture)?.offset).toBe(0);
+    expect(cache.lookup('new.txt', source(9), noPicture)).toBeUndefined();
+    // Changed since (another size): compiled again.
+    expect(cache.lookup('c.txt', source(7), noPicture)).toBeUndefined();
+    await cache.discard();
+  });
+
+  it('keeps one segments file a build, then starts again from one', async () => {
+    for (let i = 0; i < 9; i++) await build([`a${i}.txt`]);
+    const files = (await readdir(dir)).filter((name) => name.startsWith('segments-'));
+    expect(files).toHaveLength(1);
+  });
+
+  it('starts afresh under another fingerprint', async () => {
+    await build(['a.txt']);
+    const cache = await BuildCache.open(dir, '0'.repeat(64), () => true);
+    expect(cache.lookup('a.txt', source(1), noPicture)).toBeUndefined();
+    await cache.discard();
+  });
+});
