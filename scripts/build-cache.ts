@@ -298,7 +298,12 @@ export const compilerFingerprint = (settings: ContentSettings): string => {
   const content = join(projectRoot, 'src/content');
   for (const name of readdirSync(content).sort()) hash.update(name).update(readFileSync(join(content, name)));
   // A staging copy of the project (scripts/built-worker.ts) may have no lock file: then only the code counts.
-  for (const name of ['package-lock.json', 'scripts/store-writer.ts', 'scripts/build-cache.ts'])
+  for (const name of [
+    'package-lock.json',
+    'scripts/compile-seed.ts',
+    'scripts/store-writer.ts',
+    'scripts/build-cache.ts',
+  ])
     if (existsSync(join(projectRoot, name))) hash.update(name).update(readFileSync(join(projectRoot, name)));
   return hash.digest('hex');
 };

@@ -18,40 +18,38 @@
  * that way), and CONTENT_VERBOSE=1 is --verbose.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, opendir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   compare,
-  compileArticle,
-  fitIntoFeeds,
   ignoredWarning,
   isArticleFile,
   isSidecarFile,
-  type PictureReader,
-  type SourceFile,
   sidecarError,
   sidecarNames,
   sortIssues,
   unusedPictureWarning,
 } from '../src/content/compile-articles.ts';
-import { type ImageFile, isPictureFile, readImage } from '../src/content/read-image.ts';
-import {
-  type ArticleBody,
-  type ArticleMeta,
-  ContentError,
-  type ContentIssue,
-  type ContentSettings,
-  type ContentWarning,
-} from '../src/content/types.ts';
+import { isPictureFile } from '../src/content/read-image.ts';
+import type { ArticleBody, ArticleMeta, ContentIssue, ContentSettings, ContentWarning } from '../src/content/types.ts';
 import { IMMUTABLE_CACHE_CONTROL } from '../src/http/cache-policy.ts';
 import { SECURITY_HEADERS } from '../src/http/security-headers.ts';
 import { IMAGES_PREFIX } from '../src/site/paths.ts';
 import { parseSiteConfig, type SiteConfig } from '../src/site/site-config.ts';
-import { BuildCache, compilerFingerprint, pictureIdentity, sourceIdentity } from './build-cache.ts';
+import {
+  BuildCache,
+  type CachedArticle,
+  compilerFingerprint,
+  pictureIdentity,
+  type SourceIdentity,
+  sourceIdentity,
+} from './build-cache.ts';
 import { createProgress, type Progress } from './build-progress.ts';
 import { type BuildOutput, formatBuildReport } from './build-report.ts';
+import { CompilePool, compileThreads } from './compile-pool.ts';
+import { type CompiledSeed, pictureReader } from './compile-seed.ts';
 import { scheduledLines } from './list-scheduled.ts';
 import { NameSet } from './name-set.ts';
 import { decompressSegment, StoreWriter } from './store-writer.ts';
@@ -68,6 +66,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Compile every file, neither reading nor keeping the build cache (`<assets>.cache`). */
   noCache?: boolean;
+  /** Worker threads that compile articles; 0 compiles on the build's own thread. By default one a core, none for a small build. */
+  threads?: number;
 }
 
 export const DEFAULT_BUILD: BuildOptions = {
@@ -139,11 +139,6 @@ async function* seedNames(dir: string): AsyncGenerator<string> {
     if (entry.isFile() && !entry.name.startsWith('.')) yield entry.name;
 }
 
-const readSource = (dir: string, name: string): SourceFile => ({
-  name,
-  bytes: new Uint8Array(readFileSync(join(dir, name))),
-});
-
 /**
  * Reads seeds/ one file at a time, in whatever order the directory lists
  * them (the store is sorted by publication and issues by file, so the output
@@ -178,22 +173,14 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
 
   // Pictures: each read when an article shows it (its size and type kept, not its bytes), and written
   // among the assets under its content-addressed name once, when a published article shows it.
-  const pictures = new Map<string, ImageFile>();
+  const readPicture = pictureReader(options.seeds);
   const usedPictures = new Set<string>();
   const pictureFiles: string[] = [];
   const published = new Set<string>();
   let pictureBytes = 0;
-  const readPicture: PictureReader = (name) => {
-    usedPictures.add(name);
-    const path = join(options.seeds, name);
-    if (!existsSync(path)) throw new ContentError(`picture "${name}" is not in seeds/`);
-    const bytes = new Uint8Array(readFileSync(path));
-    const image = pictures.get(name) ?? readImage(name, bytes);
-    pictures.set(name, image);
-    return { image, bytes };
-  };
   const publishPictures = (names: readonly string[]) => {
     for (const name of names) {
+      usedPictures.add(name);
       const { image, bytes } = readPicture(name);
       if (published.has(image.src)) continue;
       published.add(image.src);
@@ -207,108 +194,110 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
   };
 
   let [drafts, read, compiled] = [0, 0, 0];
-  for await (const name of seedNames(options.seeds)) {
-    progress.update({ filesRead: read++ });
+
+  /** An unchanged article, as the cache has it: its segments and warnings as they were. */
+  const takeFromCache = (name: string, source: SourceIdentity, hit: CachedArticle) => {
+    warnings.push(...hit.warnings);
+    for (const { name: picture } of hit.pictures) usedPictures.add(picture);
+    if (hit.draft) {
+      drafts++;
+      cache!.record(name, source, { draft: true }, hit.warnings, hit.pictures);
+      return;
+    }
+    publishPictures(hit.pictures.map((picture) => picture.name));
+    const keys = hit.keys!;
+    if (cache!.compacting) {
+      // Every cached article copied into this build's spill, so that the cache keeps one file again.
+      const { meta, body } = cache!.segments(hit);
+      const added = writer.addCompressed(keys, name, hit.explicitSlug, hit.shortened, meta, body);
+      const outcome = {
+        added,
+        spilled: writer.spillLocation(added),
+        keys,
+        explicitSlug: hit.explicitSlug,
+        shortened: hit.shortened,
+      };
+      cache!.record(name, source, outcome, hit.warnings, hit.pictures);
+    } else {
+      // Its segments stay where they are, read once, to write its pack.
+      const stored = cache!.stored(hit);
+      const added = writer.addStored(keys, name, hit.explicitSlug, hit.shortened, stored, cache!.previousPosition(hit));
+      cache!.record(name, source, { added, kept: hit }, hit.warnings, hit.pictures);
+    }
+    if (Date.parse(keys.published) > now) {
+      const { meta, body } = cache!.segments(hit);
+      noteScheduled(decompressSegment<ArticleMeta>(meta), () => decompressSegment<ArticleBody>(body).title);
+    }
+  };
+
+  /** A freshly compiled article, into the store and the cache. */
+  const takeCompiled = (name: string, source: SourceIdentity | undefined, seed: CompiledSeed) => {
+    for (const picture of seed.read) usedPictures.add(picture);
+    warnings.push(...seed.warnings);
+    if (seed.kind === 'error') {
+      errors.push(seed.issue);
+      return;
+    }
+    const used = seed.pictures.map((picture) => pictureIdentity(options.seeds, picture));
+    if (seed.kind === 'draft') {
+      drafts++;
+      if (source) cache?.record(name, source, { draft: true }, seed.warnings, used);
+      return;
+    }
+    // Too large for a feed item, it is carried in feeds as its summary and a link (its slug may yet change; see StoreWriter).
+    const { keys, explicitSlug, shortened } = seed;
+    const added = writer.addCompressed(keys, name, explicitSlug, shortened, seed.meta, seed.body);
+    publishPictures(seed.pictures);
+    const spilled = writer.spillLocation(added);
+    if (source) cache?.record(name, source, { added, spilled, keys, explicitSlug, shortened }, seed.warnings, used);
+    if (seed.scheduled) scheduled.push(seed.scheduled);
+  };
+
+  // Each file is a step, run in the order the seeds are read; an article to compile is sent to the
+  // pool at once, and its step waits for it, up to WINDOW steps behind the reading.
+  const pool = new CompilePool({ seeds: options.seeds, settings, now }, options.threads ?? compileThreads(files));
+  const WINDOW = 256;
+  const steps: { run: (seed?: CompiledSeed) => void; seed?: Promise<CompiledSeed> }[] = [];
+  const runSteps = async (keep: number) => {
+    while (steps.length > keep) {
+      const step = steps.shift()!;
+      step.run(step.seed && (await step.seed));
+    }
+  };
+  const stepFor = (name: string): (typeof steps)[number] => {
     if (isArticleFile(name)) {
       const sidecar = sidecarNames(name).find(exists);
       const source = cache ? sourceIdentity(options.seeds, name, sidecar) : undefined;
       const hit = source && cache?.lookup(name, source, (picture) => pictureIdentity(options.seeds, picture));
       progress.update({ articlesCompiled: ++compiled });
-      if (hit) {
-        // Unchanged since the last build, its pictures too: its segments and warnings as they were.
-        warnings.push(...hit.warnings);
-        for (const { name: picture } of hit.pictures) usedPictures.add(picture);
-        if (hit.draft) {
-          drafts++;
-          cache!.record(name, source!, { draft: true }, hit.warnings, hit.pictures);
-          continue;
-        }
-        publishPictures(hit.pictures.map((picture) => picture.name));
-        const keys = hit.keys!;
-        if (cache!.compacting) {
-          // Every cached article copied into this build's spill, so that the cache keeps one file again.
-          const { meta, body } = cache!.segments(hit);
-          const added = writer.addCompressed(keys, name, hit.explicitSlug, hit.shortened, meta, body);
-          const outcome = {
-            added,
-            spilled: writer.spillLocation(added),
-            keys,
-            explicitSlug: hit.explicitSlug,
-            shortened: hit.shortened,
-          };
-          cache!.record(name, source!, outcome, hit.warnings, hit.pictures);
-        } else {
-          // Its segments stay where they are, read once, to write its pack.
-          const stored = cache!.stored(hit);
-          const added = writer.addStored(
-            keys,
-            name,
-            hit.explicitSlug,
-            hit.shortened,
-            stored,
-            cache!.previousPosition(hit),
-          );
-          cache!.record(name, source!, { added, kept: hit }, hit.warnings, hit.pictures);
-        }
-        if (Date.parse(keys.published) > now) {
-          const { meta, body } = cache!.segments(hit);
-          noteScheduled(decompressSegment<ArticleMeta>(meta), () => decompressSegment<ArticleBody>(body).title);
-        }
-        continue;
-      }
-      const found: ContentWarning[] = [];
-      const outcome = compileArticle(
-        { file: readSource(options.seeds, name), ...(sidecar ? { sidecar: readSource(options.seeds, sidecar) } : {}) },
-        settings,
-        found,
-        readPicture,
-      );
-      if (outcome.kind === 'error') {
-        warnings.push(...found);
-        errors.push(outcome.issue);
-        continue;
-      }
-      const used = outcome.pictures.map((picture) => pictureIdentity(options.seeds, picture));
-      if (outcome.kind === 'draft') {
-        warnings.push(...found);
-        drafts++;
-        if (source) cache?.record(name, source, { draft: true }, found, used);
-        continue;
-      }
-      // Too large for a feed item: carried in feeds as its summary and a link (its slug may yet change; see StoreWriter).
-      const { article } = outcome;
-      const fitted = fitIntoFeeds(article, settings.pageSize);
-      if (fitted.issue && !('kind' in fitted.issue)) {
-        warnings.push(...found);
-        errors.push(fitted.issue);
-        continue;
-      }
-      if (fitted.issue) found.push(fitted.issue);
-      warnings.push(...found);
-      const shortened = fitted.body !== article.body;
-      const added = writer.add({ ...article, body: fitted.body }, shortened);
-      publishPictures(outcome.pictures);
-      const keys = {
-        id: article.meta.id,
-        slug: article.meta.slug,
-        published: article.meta.published,
-        updated: article.meta.updated,
-        tags: article.meta.tags,
-      };
-      const spilled = writer.spillLocation(added);
-      const recorded = { added, spilled, keys, explicitSlug: article.explicitSlug, shortened };
-      if (source) cache?.record(name, source, recorded, found, used);
-      noteScheduled(article.meta, () => article.body.title);
-    } else if (isSidecarFile(name)) {
-      // A sidecar belongs to the .txt of its name, and .yaml wins over .yml.
-      const owner = `${name.replace(/\.ya?ml$/, '')}.txt`;
-      const chosen = sidecarNames(owner).find(exists);
-      if (!exists(owner) || chosen !== name) errors.push(sidecarError(name));
-    } else if (isPictureFile(name)) {
-      pictureFiles.push(name);
-    } else {
-      warnings.push(ignoredWarning(name));
+      if (hit) return { run: () => takeFromCache(name, source, hit) };
+      const seed = pool.compile({ name, ...(sidecar ? { sidecar } : {}) });
+      // Awaited in its turn; a failure then fails the build, and is not reported twice before that.
+      seed.catch(() => undefined);
+      return { seed, run: (done) => takeCompiled(name, source, done!) };
     }
+    if (isSidecarFile(name)) {
+      return {
+        run: () => {
+          // A sidecar belongs to the .txt of its name, and .yaml wins over .yml.
+          const owner = `${name.replace(/\.ya?ml$/, '')}.txt`;
+          const chosen = sidecarNames(owner).find(exists);
+          if (!exists(owner) || chosen !== name) errors.push(sidecarError(name));
+        },
+      };
+    }
+    if (isPictureFile(name)) return { run: () => pictureFiles.push(name) };
+    return { run: () => warnings.push(ignoredWarning(name)) };
+  };
+  try {
+    for await (const name of seedNames(options.seeds)) {
+      progress.update({ filesRead: read++ });
+      steps.push(stepFor(name));
+      await runSteps(WINDOW);
+    }
+    await runSteps(0);
+  } finally {
+    await pool.close();
   }
   for (const name of pictureFiles) if (!usedPictures.has(name)) warnings.push(unusedPictureWarning(name));
   progress.update({ filesRead: read });

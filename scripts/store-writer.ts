@@ -42,6 +42,8 @@ import {
   storePaths,
 } from '../src/site/store-layout.ts';
 
+const SPILL_BUFFER = 1 << 20;
+
 /** Level 6, zlib's default: level 9 makes records 1% smaller and the build a third slower. */
 const LEVEL = 6;
 
@@ -113,6 +115,10 @@ export class StoreWriter {
   readonly #spillPath: string;
   readonly #spill: number;
   #spillBytes = 0;
+  /** Segments not yet written to the spill: one write a megabyte, not two an article. */
+  readonly #unwritten = Buffer.allocUnsafe(SPILL_BUFFER);
+  #unwrittenBytes = 0;
+  #spillWritten = 0;
   // One entry per article, in the order added.
   readonly #ids: string[] = [];
   readonly #files: string[] = [];
@@ -167,9 +173,9 @@ export class StoreWriter {
     metaSegment: Uint8Array,
     body: Uint8Array,
   ): number {
-    writeSync(this.#spill, metaSegment, 0, metaSegment.byteLength, this.#spillBytes);
-    writeSync(this.#spill, body, 0, body.byteLength, this.#spillBytes + metaSegment.byteLength);
     const offset = this.#spillBytes;
+    this.#toSpill(metaSegment);
+    this.#toSpill(body);
     this.#spillBytes += metaSegment.byteLength + body.byteLength;
     return this.#addKeys(meta, file, explicitSlug, shortened, {
       fd: -1,
@@ -245,6 +251,24 @@ export class StoreWriter {
     return tags;
   }
 
+  /** Appends a segment at the spill's end (#spillBytes counts it once the caller adds it). */
+  #toSpill(segment: Uint8Array): void {
+    if (this.#unwrittenBytes + segment.byteLength > SPILL_BUFFER) this.#flushSpill();
+    if (segment.byteLength > SPILL_BUFFER) {
+      writeSync(this.#spill, segment, 0, segment.byteLength, this.#spillWritten);
+      this.#spillWritten += segment.byteLength;
+      return;
+    }
+    this.#unwritten.set(segment, this.#unwrittenBytes);
+    this.#unwrittenBytes += segment.byteLength;
+  }
+
+  #flushSpill(): void {
+    writeSync(this.#spill, this.#unwritten, 0, this.#unwrittenBytes, this.#spillWritten);
+    this.#spillWritten += this.#unwrittenBytes;
+    this.#unwrittenBytes = 0;
+  }
+
   #readSpill(added: number): { meta: Uint8Array; body: Uint8Array } {
     const data = new Uint8Array(this.#spillLength[added]!);
     const fd = this.#fd[added]!;
@@ -302,6 +326,7 @@ export class StoreWriter {
     previous?: PreviousStore,
   ): WrittenStore | undefined {
     try {
+      this.#flushSpill();
       this.#idClashes(issues.errors);
       const order = this.#publicationOrder();
       const slugs = Array.from(order, (added) => this.#slugs[added]!);

@@ -95,6 +95,26 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
     expect(await store()).toEqual(first);
   });
 
+  it('writes the same store and report whether it compiles on worker threads or on its own', async () => {
+    await writeCorpus(join(dir, 'seeds'), 60);
+    await writeFile(join(dir, 'seeds/draft.md'), '---\ndraft: true\n---\n# Черновик\n\nТекст.');
+    await writeFile(join(dir, 'seeds/broken.yaml'), 'date: 2022-13-01\n');
+    await writeFile(join(dir, 'seeds/broken.txt'), 'Сломанный\n\nТекст.');
+    await writeFile(join(dir, 'seeds/ok.txt'), 'Целый "текст"\n\nТекст - с тире.');
+    const report = (run: Run) => run.stdout.replace(/[\d.]+ m?s\b/g, 'T');
+    const threads = await build({ args: ['--no-cache'], env: { CONTENT_THREADS: '2' } });
+    const alone = await build({ args: ['--no-cache'], env: { CONTENT_THREADS: '0' } });
+    expect(threads.code).toBe(1);
+    expect(report(threads)).toContain('error: broken.yaml:1:');
+    expect(report(threads)).toBe(report(alone));
+    await rm(join(dir, 'seeds/broken.yaml'));
+    await build({ args: ['--no-cache'], env: { CONTENT_THREADS: '2' } });
+    const fromThreads = await store();
+    await build({ args: ['--no-cache'], env: { CONTENT_THREADS: '0' } });
+    expect(Object.keys(fromThreads)).toHaveLength(Object.keys(await store()).length);
+    expect(await store()).toEqual(fromThreads);
+  });
+
   it('compiles again only what changed, and writes what a build from scratch writes', async () => {
     await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
     await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-01-01T12:00:00');

@@ -1,0 +1,112 @@
+/**
+ * One seed article compiled into what the store writer and the build cache
+ * take: its keys, its two compressed segments, its warnings and the pictures
+ * it shows. It runs on the build's worker threads (scripts/compile-pool.ts) or
+ * on its main thread, with the same result, so the output never depends on where.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileArticle, fitIntoFeeds, type PictureReader, type SourceFile } from '../src/content/compile-articles.ts';
+import { type ImageFile, readImage } from '../src/content/read-image.ts';
+import {
+  type ArticleMeta,
+  ContentError,
+  type ContentIssue,
+  type ContentSettings,
+  type ContentWarning,
+} from '../src/content/types.ts';
+import { type ArticleKeys, compressRecord } from './store-writer.ts';
+
+/** What every compile of one build shares. */
+export interface SeedContext {
+  seeds: string;
+  settings: ContentSettings;
+  /** The build's instant, only to say which articles are scheduled (listed, never written). */
+  now: number;
+}
+
+/** An article file and its sidecar, by name in the seeds folder. */
+export interface SeedJob {
+  name: string;
+  sidecar?: string;
+}
+
+interface Compiled {
+  warnings: ContentWarning[];
+  /** Every picture the compile read, shown or not (an error may stop it half-way): none of them is unused. */
+  read: string[];
+}
+
+export type CompiledSeed = Compiled &
+  (
+    | {
+        kind: 'article';
+        keys: ArticleKeys;
+        explicitSlug: boolean;
+        /** Its feed body was cut to its summary and a link (see fitIntoFeeds). */
+        shortened: boolean;
+        meta: Uint8Array;
+        body: Uint8Array;
+        /** The pictures it shows, to publish. */
+        pictures: string[];
+        /** Its meta with its title as written, when it is published after `now`. */
+        scheduled?: ArticleMeta;
+      }
+    | { kind: 'draft'; pictures: string[] }
+    | { kind: 'error'; issue: ContentIssue }
+  );
+
+const readSource = (dir: string, name: string): SourceFile => ({
+  name,
+  bytes: new Uint8Array(readFileSync(join(dir, name))),
+});
+
+/** Reads pictures from the seeds folder, each file's size and type once per thread. */
+export const pictureReader = (seeds: string, images = new Map<string, ImageFile>()): PictureReader => {
+  return (name) => {
+    const path = join(seeds, name);
+    if (!existsSync(path)) throw new ContentError(`picture "${name}" is not in seeds/`);
+    const bytes = new Uint8Array(readFileSync(path));
+    const image = images.get(name) ?? readImage(name, bytes);
+    images.set(name, image);
+    return { image, bytes };
+  };
+};
+
+export const compileSeed = (
+  { seeds, settings, now }: SeedContext,
+  { name, sidecar }: SeedJob,
+  readPicture: PictureReader,
+): CompiledSeed => {
+  const warnings: ContentWarning[] = [];
+  const read: string[] = [];
+  const outcome = compileArticle(
+    { file: readSource(seeds, name), ...(sidecar ? { sidecar: readSource(seeds, sidecar) } : {}) },
+    settings,
+    warnings,
+    (picture) => {
+      read.push(picture);
+      return readPicture(picture);
+    },
+  );
+  if (outcome.kind !== 'article') return { ...outcome, warnings, read };
+  const { article } = outcome;
+  const fitted = fitIntoFeeds(article, settings.pageSize);
+  // An article whose fixed fields alone overflow a feed item is an error, any other issue a warning.
+  if (fitted.issue && !('kind' in fitted.issue)) return { kind: 'error', issue: fitted.issue, warnings, read };
+  if (fitted.issue) warnings.push(fitted.issue);
+  const { meta } = article;
+  const record = compressRecord(meta, fitted.body);
+  return {
+    kind: 'article',
+    keys: { id: meta.id, slug: meta.slug, published: meta.published, updated: meta.updated, tags: meta.tags },
+    explicitSlug: article.explicitSlug,
+    shortened: fitted.body !== article.body,
+    meta: record.meta,
+    body: record.body,
+    pictures: outcome.pictures,
+    ...(Date.parse(meta.published) > now ? { scheduled: { ...meta, title: article.body.title } } : {}),
+    warnings,
+    read,
+  };
+};
