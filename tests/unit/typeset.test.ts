@@ -11,6 +11,13 @@ describe('typesetHtml', () => {
     ).toBe('<p>«В⍽январе рост⍽— рекорд. И⍽„вложенные“ кавычки»,⍽— отметил Мишустин в⍽Кремле.</p>');
   });
 
+  it('sets quotes paragraph by paragraph: a quotation over several paragraphs opens each with «', () => {
+    const html = '<p>"Первый абзац, в нем "слово".</p>\n<p>"Второй "с кавычками" - и конец."</p>';
+    expect(show(typesetHtml(html, 'ru'))).toBe(
+      '<p>«Первый абзац, в⍽нем „слово“.</p>\n<p>«Второй „с⍽кавычками“⍽— и⍽конец.»</p>',
+    );
+  });
+
   it('leaves code, preformatted text, attributes and escaped markup alone', () => {
     const html =
       '<pre><code>cd в /tmp - "x"  и в доме</code></pre>\n' +
