@@ -66,7 +66,7 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Compile every file, neither reading nor keeping the build cache (`<assets>.cache`). */
   noCache?: boolean;
-  /** Worker threads that compile articles; 0 compiles on the build's own thread. By default one a core, none for a small build. */
+  /** Worker threads that compile articles beside the build's own; 0: its own alone. By default one a core less one, none for a small build. */
   threads?: number;
 }
 

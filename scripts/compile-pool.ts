@@ -1,10 +1,12 @@
 /**
- * Compiles seed articles on worker threads, one a core: compiling (typograf
- * above all) is most of a cold build's time, and every article compiles
- * alone. Answers are promises, which the build awaits in the order it asked,
- * so that everything else it does stays in the order it reads the seeds.
- * With no threads it compiles on the calling thread: small builds do not pay
- * for starting workers.
+ * Compiles seed articles on all cores: compiling (typograf above all) is most
+ * of a cold build's time, and every article compiles alone. The calling thread
+ * is one of the lanes, worker threads the others: each worker is a V8 isolate
+ * of its own, about 100 MB with the compiler loaded, so the build's own thread
+ * works rather than waits. Answers are promises, which the build awaits in the
+ * order it asked, so that everything else it does stays in the order it reads
+ * the seeds. With no workers it compiles on the calling thread alone: small
+ * builds do not pay for starting them.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +17,13 @@ import { type CompiledSeed, compileSeed, pictureReader, type SeedContext, type S
 /** Below this many seed files a build compiles on its own thread: starting a worker costs about 0.2 s. */
 const MIN_FILES_FOR_THREADS = 500;
 
-/** Threads for a build of `files` seed files: one a core, or none for a small build; CONTENT_THREADS overrides. */
+/** Jobs a worker may have waiting before the calling thread compiles one itself. */
+const QUEUED_PER_WORKER = 4;
+
+/** Worker threads for a build of `files` seed files: one a core beside the build's own, or none for a small build; CONTENT_THREADS overrides. */
 export const compileThreads = (files: number, override = process.env.CONTENT_THREADS): number => {
   if (override !== undefined && /^\d+$/.test(override)) return Number(override);
-  return files < MIN_FILES_FOR_THREADS ? 0 : availableParallelism();
+  return files < MIN_FILES_FOR_THREADS ? 0 : availableParallelism() - 1;
 };
 
 /** A message to a worker: a job, numbered so that its answer finds its promise. */
@@ -50,18 +55,19 @@ export class CompilePool {
   }
 
   compile(job: SeedJob): Promise<CompiledSeed> {
-    if (this.#threads === 0) {
+    // Workers start on the first job, so a build that compiles nothing starts none.
+    if (this.#threads > 0 && this.#workers.length === 0) this.#start();
+    // The least busy worker, or this thread when every worker has enough to do.
+    const least = Math.min(...this.#load, QUEUED_PER_WORKER);
+    if (least >= QUEUED_PER_WORKER) {
       try {
         return Promise.resolve(compileSeed(this.#context, job, this.#readPicture));
       } catch (error) {
         return Promise.reject(error);
       }
     }
-    // Workers start on the first job, so a build that compiles nothing starts none.
-    if (this.#workers.length === 0) this.#start();
+    const index = this.#load.indexOf(least);
     const id = this.#next++;
-    // The least busy worker: jobs differ in length, so turns alone would leave one idle.
-    const index = this.#load.indexOf(Math.min(...this.#load));
     this.#load[index]!++;
     return new Promise<CompiledSeed>((resolve, reject) => {
       this.#pending.set(id, {
@@ -86,7 +92,7 @@ export class CompilePool {
       const worker = new Worker(join(import.meta.dirname, 'compile-worker.ts'), {
         workerData: this.#context,
         // The build's own young generation (see build-content.ts): most of what a compile allocates dies young.
-        resourceLimits: { maxYoungGenerationSizeMb: 48 },
+        resourceLimits: { maxYoungGenerationSizeMb: 16 },
       });
       worker.on('message', (response: PoolResponse) => {
         const pending = this.#pending.get(response.id);

@@ -41,6 +41,7 @@ import {
   type StoreManifest,
   storePaths,
 } from '../src/site/store-layout.ts';
+import { float64Column, int32Column, uint8Column } from './number-column.ts';
 
 const SPILL_BUFFER = 1 << 20;
 
@@ -123,20 +124,21 @@ export class StoreWriter {
   readonly #ids: string[] = [];
   readonly #files: string[] = [];
   readonly #slugs: string[] = [];
-  readonly #explicit: boolean[] = [];
-  readonly #shortened: boolean[] = [];
-  readonly #published: number[] = [];
-  readonly #updated: number[] = [];
-  readonly #updatedOffset: number[] = [];
+  readonly #explicit = uint8Column();
+  readonly #shortened = uint8Column();
+  readonly #published = float64Column();
+  readonly #updated = float64Column();
+  readonly #updatedOffset = int32Column();
   // The file that holds each article's segments: −1 for the spill, else a file kept by the build cache.
-  readonly #fd: number[] = [];
+  readonly #fd = int32Column();
   // Where a stored article stood in the previous store, or −1.
-  readonly #previous: number[] = [];
-  readonly #spillOffset: number[] = [];
-  readonly #spillLength: number[] = [];
-  readonly #spillMetaLength: number[] = [];
-  readonly #tagStart: number[] = [];
-  readonly #tagRefs: number[] = [];
+  readonly #previous = int32Column();
+  // Spill files pass 2 GiB at a million articles.
+  readonly #spillOffset = float64Column();
+  readonly #spillLength = int32Column();
+  readonly #spillMetaLength = int32Column();
+  readonly #tagStart = int32Column();
+  readonly #tagRefs = int32Column();
   // Each spelling of each tag once.
   readonly #tagTable: ArticleTag[] = [];
   readonly #tagIndex = new Map<string, number>();
@@ -209,7 +211,7 @@ export class StoreWriter {
     previousPosition = -1,
   ): number {
     this.#previous.push(previousPosition);
-    this.#shortened.push(shortened);
+    this.#shortened.push(shortened ? 1 : 0);
     this.#fd.push(stored.fd);
     this.#spillOffset.push(stored.offset);
     this.#spillMetaLength.push(stored.metaLength);
@@ -217,7 +219,7 @@ export class StoreWriter {
     this.#ids.push(meta.id);
     this.#files.push(file);
     this.#slugs.push(meta.slug);
-    this.#explicit.push(explicitSlug);
+    this.#explicit.push(explicitSlug ? 1 : 0);
     this.#published.push(Date.parse(meta.published));
     this.#updated.push(Date.parse(meta.updated));
     this.#updatedOffset.push(offsetOf(meta.updated));
@@ -238,16 +240,16 @@ export class StoreWriter {
   /** Where the article added `added`-th by add() or addCompressed() lies in the spill file. */
   spillLocation(added: number): { offset: number; metaLength: number; length: number } {
     return {
-      offset: this.#spillOffset[added]!,
-      metaLength: this.#spillMetaLength[added]!,
-      length: this.#spillLength[added]!,
+      offset: this.#spillOffset.at(added)!,
+      metaLength: this.#spillMetaLength.at(added)!,
+      length: this.#spillLength.at(added)!,
     };
   }
 
   #tagsOf(added: number): ArticleTag[] {
-    const end = added + 1 < this.#tagStart.length ? this.#tagStart[added + 1]! : this.#tagRefs.length;
+    const end = added + 1 < this.#tagStart.length ? this.#tagStart.at(added + 1)! : this.#tagRefs.length;
     const tags: ArticleTag[] = [];
-    for (let i = this.#tagStart[added]!; i < end; i++) tags.push(this.#tagTable[this.#tagRefs[i]!]!);
+    for (let i = this.#tagStart.at(added)!; i < end; i++) tags.push(this.#tagTable[this.#tagRefs.at(i)!]!);
     return tags;
   }
 
@@ -270,10 +272,10 @@ export class StoreWriter {
   }
 
   #readSpill(added: number): { meta: Uint8Array; body: Uint8Array } {
-    const data = new Uint8Array(this.#spillLength[added]!);
-    const fd = this.#fd[added]!;
-    readSync(fd === -1 ? this.#spill : fd, data, 0, data.byteLength, this.#spillOffset[added]!);
-    const metaLength = this.#spillMetaLength[added]!;
+    const data = new Uint8Array(this.#spillLength.at(added)!);
+    const fd = this.#fd.at(added)!;
+    readSync(fd === -1 ? this.#spill : fd, data, 0, data.byteLength, this.#spillOffset.at(added)!);
+    const metaLength = this.#spillMetaLength.at(added)!;
     return { meta: data.subarray(0, metaLength), body: data.subarray(metaLength) };
   }
 
@@ -298,7 +300,7 @@ export class StoreWriter {
     const published = this.#published;
     const ids = this.#ids;
     return order.sort((a, b) =>
-      comparePublication({ published: published[a]!, id: ids[a]! }, { published: published[b]!, id: ids[b]! }),
+      comparePublication({ published: published.at(a)!, id: ids[a]! }, { published: published.at(b)!, id: ids[b]! }),
     );
   }
 
@@ -331,7 +333,7 @@ export class StoreWriter {
       const order = this.#publicationOrder();
       const slugs = Array.from(order, (added) => this.#slugs[added]!);
       resolveSlugClashes(slugs, {
-        explicit: (position) => this.#explicit[order[position]!]!,
+        explicit: (position) => this.#explicit.at(order[position]!) === 1,
         file: (position) => this.#files[order[position]!]!,
         guid: (position) => decompressSegment<ArticleMeta>(this.#readSpill(order[position]!).meta).guid,
         errors: issues.errors,
@@ -377,7 +379,8 @@ export class StoreWriter {
     const keys: StoreKeys = {
       count: order.length,
       slug: (position) => slugs[position]!,
-      updated: (position) => isoWithOffset(this.#updated[order[position]!]!, this.#updatedOffset[order[position]!]!),
+      updated: (position) =>
+        isoWithOffset(this.#updated.at(order[position]!)!, this.#updatedOffset.at(order[position]!)!),
       tags: (position) => this.#tagsOf(order[position]!),
     };
     for (const { path, content } of planIndexFiles(keys)) write(path, content);
@@ -390,14 +393,15 @@ export class StoreWriter {
       if (slug === this.#slugs[added]) return;
       const record = this.#readSpill(added);
       const meta = { ...decompressSegment<ArticleMeta>(record.meta), slug };
-      const body = this.#shortened[added]
-        ? compressSegment(shortenForFeeds(meta, decompressSegment<ArticleBody>(record.body)))
-        : record.body;
+      const body =
+        this.#shortened.at(added) === 1
+          ? compressSegment(shortenForFeeds(meta, decompressSegment<ArticleBody>(record.body)))
+          : record.body;
       renamed.set(position, { meta: compressSegment(meta), body });
     });
     const recordBytes = (position: number) => {
       const record = renamed.get(position);
-      return record ? record.meta.byteLength + record.body.byteLength : this.#spillLength[order[position]!]!;
+      return record ? record.meta.byteLength + record.body.byteLength : this.#spillLength.at(order[position]!)!;
     };
     const starts = planPacks(order.length, recordBytes);
 
@@ -409,7 +413,7 @@ export class StoreWriter {
       if (k < 0 || previous.starts[k] !== start) return undefined;
       if ((previous.starts[k + 1] ?? previous.count) !== end) return undefined;
       for (let position = start; position < end; position++)
-        if (this.#previous[order[position]!] !== position || renamed.has(position)) return undefined;
+        if (this.#previous.at(order[position]!) !== position || renamed.has(position)) return undefined;
       return k;
     };
     // The newest update before each pack: what is published at an instant that cuts a pack is dated by it.
@@ -421,7 +425,7 @@ export class StoreWriter {
       const start = starts[pack]!;
       const end = starts[pack + 1] ?? order.length;
       for (let position = start; position < end; position++)
-        updatedSoFar = Math.max(updatedSoFar, this.#updated[order[position]!]!);
+        updatedSoFar = Math.max(updatedSoFar, this.#updated.at(order[position]!)!);
       const kept = previousPack(start, end);
       const path = storePaths.pack(pack);
       if (kept !== undefined && previous && this.#link(join(previous.dir, storePaths.pack(kept)), join(outDir, path))) {
@@ -432,7 +436,7 @@ export class StoreWriter {
         for (let position = start; position < end; position++) {
           const added = order[position]!;
           const { meta, body } = renamed.get(position) ?? this.#readSpill(added);
-          records.push({ published: this.#published[added]!, updated: this.#updated[added]!, meta, body });
+          records.push({ published: this.#published.at(added)!, updated: this.#updated.at(added)!, meta, body });
         }
         hashes.push(write(path, encodePack(records)));
       }
@@ -452,7 +456,7 @@ export class StoreWriter {
       packChunks.push(part[0]!);
     }
 
-    const newest = order.length > 0 ? this.#published[order[order.length - 1]!]! : null;
+    const newest = order.length > 0 ? this.#published.at(order[order.length - 1]!)! : null;
     const version = hash.digest('hex').slice(0, 16);
     const manifest: StoreManifest = {
       count: order.length,
@@ -464,8 +468,9 @@ export class StoreWriter {
     // The newest change anywhere: an older article may have been updated later than the newest was published.
     // Searched in publication order, so that a tie between spellings of one instant always picks the same.
     let updated = -1;
-    for (const added of order) if (updated === -1 || this.#updated[added]! > this.#updated[updated]!) updated = added;
-    if (updated !== -1) manifest.updated = isoWithOffset(this.#updated[updated]!, this.#updatedOffset[updated]!);
+    for (const added of order)
+      if (updated === -1 || this.#updated.at(added)! > this.#updated.at(updated)!) updated = added;
+    if (updated !== -1) manifest.updated = isoWithOffset(this.#updated.at(updated)!, this.#updatedOffset.at(updated)!);
     const json = JSON.stringify(manifest);
     mkdirSync(dirname(join(outDir, storePaths.manifest)), { recursive: true });
     writeFileSync(join(outDir, storePaths.manifest), json);
