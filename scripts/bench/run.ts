@@ -37,6 +37,7 @@ import {
 import { benchRoutes } from './bench-routes.ts';
 import { type CapturedResponse, constantWorker } from './constant-worker.ts';
 import { firstRenders } from './first-render.ts';
+import { writeHugoSite } from './hugo-site.ts';
 import { planLayout } from './plan-layout.ts';
 import { readStore } from './read-store.ts';
 import { report } from './report.ts';
@@ -84,16 +85,17 @@ const measureBuild = (seeds: string, assets: string): SizeResult['build'] => {
   return { seconds: round(ms / 1000), peakMemoryMB: Number.isNaN(rssKb) ? null : round(rssKb / 1024, 0) };
 };
 
-/** Hugo over the same seeds (as text content files), where Debian's `hugo` is installed. */
-const measureHugo = (seeds: string, dir: string): number | null => {
+/** Hugo over the same articles (scripts/bench/hugo-site.ts), where Debian's `hugo` is installed. */
+const measureHugo = async (seeds: string, dir: string): Promise<number | null> => {
   if (spawnSync('hugo', ['version']).status !== 0) return null;
   const site = join(dir, 'hugo');
-  spawnSync('hugo', ['new', 'site', site, '--quiet']);
-  spawnSync('ln', ['-s', seeds, join(site, 'content/articles')]);
+  await writeHugoSite(seeds, site);
   const start = performance.now();
-  const result = spawnSync('hugo', ['--quiet', '--source', site], { encoding: 'utf8' });
-  if (result.status !== 0) return null;
-  return round((performance.now() - start) / 1000);
+  const result = spawnSync('hugo', ['--quiet', '--source', site], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = round((performance.now() - start) / 1000);
+  await rm(site, { recursive: true, force: true });
+  if (result.status !== 0) throw new Error(`hugo failed: ${result.stderr.slice(0, 2000)}`);
+  return seconds;
 };
 
 /** Each file of the store and a hash of its bytes: what a deploy compares to upload only changed files. */
@@ -207,7 +209,7 @@ const benchSize = async (n: number, bundle: Bundle, work: string): Promise<SizeR
   const build = measureBuild(seeds, assetsDir);
   const assets = await measureAssets(assetsDir, n);
   const before = await storeHashes(assetsDir);
-  const hugoSeconds = measureHugo(seeds, dir);
+  const hugoSeconds = await measureHugo(seeds, dir);
 
   process.stdout.write(' incremental…');
   const newest = generateArticle(0);
