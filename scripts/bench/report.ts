@@ -95,7 +95,8 @@ ${lines.join('\n')}
 };
 
 /** Prints the tables and the headline table, and draws the chart. */
-export const report = async (results: BenchResult): Promise<void> => {
+export const report = async (results: BenchResult, json = BENCH_JSON): Promise<void> => {
+  const svg = json === BENCH_JSON ? BENCH_SVG : json.replace(/\.json$/, '.svg');
   console.log('\nPer size:');
   console.table(
     Object.fromEntries(
@@ -134,13 +135,15 @@ export const report = async (results: BenchResult): Promise<void> => {
     console.table(Object.fromEntries(results.plans.map(({ n, ...plan }) => [`N=${n}`, plan])));
   }
   console.log(`\nThe headline table (README.md):\n\n${headlineTable(results)}\n`);
-  await writeFile(BENCH_SVG, chart(results));
-  console.log(`drew ${BENCH_SVG}`);
+  await writeFile(svg, chart(results));
+  console.log(`drew ${svg}`);
 };
 
 if (resolve(process.argv[1] ?? '') === import.meta.filename) {
-  const json = await readFile(BENCH_JSON, 'utf8').catch(() => {
-    throw new Error(`no ${BENCH_JSON}: run npm run bench first`);
+  // `npm run bench:report [-- bench-results/other.json]`
+  const path = process.argv[2] ? resolve(process.argv[2]) : BENCH_JSON;
+  const json = await readFile(path, 'utf8').catch(() => {
+    throw new Error(`no ${path}: run npm run bench first`);
   });
-  await report(JSON.parse(json) as BenchResult);
+  await report(JSON.parse(json) as BenchResult, path);
 }

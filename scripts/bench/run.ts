@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
@@ -26,7 +26,6 @@ import { freePort } from '../dev-server.ts';
 import { generateArticle, writeCorpus } from '../generate-articles.ts';
 import { projectRoot, readWranglerConfig } from '../wrangler-config.ts';
 import {
-  BENCH_DIR,
   BENCH_JSON,
   type BenchResult,
   median,
@@ -50,8 +49,11 @@ const { values } = parseArgs({
     plan: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '2' },
     repeats: { type: 'string', default: '30' },
+    // Where the results go: a run of another size (a million) can keep its own file.
+    out: { type: 'string', default: BENCH_JSON },
   },
 });
+const OUT = resolve(values.out);
 const SIZES = [...values.sizes.split(',').map(Number), ...(values.million ? [1_000_000] : [])];
 const PLANS = values.plan ? values.plan.split(',').map(Number) : [];
 const LOAD_SECONDS = Number(values.seconds);
@@ -296,13 +298,22 @@ const benchSize = async (n: number, bundle: Bundle, work: string): Promise<SizeR
   return { n, build, incremental, hugoSeconds, script, assets, startup, memory, routes: perRoute };
 };
 
+async function writeResults(results: BenchResult): Promise<void> {
+  await mkdir(dirname(OUT), { recursive: true });
+  await writeFile(OUT, `${JSON.stringify(results, null, 2)}\n`);
+}
+
 // A fresh folder per run, so runs from several checkouts never share one.
 const work = await mkdtemp(join(tmpdir(), 'feed-publisher-bench-'));
 const results: BenchResult = { sizes: [], plans: [] };
 try {
   // The bundle holds no content: one build serves the store of every size.
   const bundle = await buildBundle(join(projectRoot, 'seeds'), join(work, 'project'));
-  for (const n of SIZES) results.sizes.push(await benchSize(n, bundle, work));
+  for (const n of SIZES) {
+    results.sizes.push(await benchSize(n, bundle, work));
+    // Written after each size, so that a long run that fails later keeps what it measured.
+    await writeResults(results);
+  }
   for (const n of PLANS) {
     process.stdout.write(`bench: planning ${n} articles…`);
     // Packs are planned on the mean record the largest build measured (or the generated corpus's, 2.1 KB).
@@ -313,7 +324,6 @@ try {
 } finally {
   await rm(work, { recursive: true, force: true });
 }
-await mkdir(BENCH_DIR, { recursive: true });
-await writeFile(BENCH_JSON, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`wrote ${BENCH_JSON}`);
-await report(results);
+await writeResults(results);
+console.log(`wrote ${OUT}`);
+await report(results, OUT);

@@ -8,7 +8,21 @@ const RUSSIAN = { х: 'kh', Х: 'Kh', ц: 'ts', Ц: 'Ts' };
 
 const MAX_LENGTH = 80;
 
+// Tags repeat across articles and each is slugged twice (checked, then kept): remembered, within a bound.
+const known = new Map<string, string>();
+const KNOWN_MAX = 10_000;
+
 export const slugify = (title: string): string => {
+  let slug = known.get(title);
+  if (slug === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    slug = transliterate(title);
+    known.set(title, slug);
+  }
+  return slug;
+};
+
+const transliterate = (title: string): string => {
   // Invisible characters would split a word ("эконо\u200bмика" → "ekono-mika"): a look-alike must not get its own slug.
   const slug = transliterateSlug(withoutIgnorables(title), {
     lowercase: true,
