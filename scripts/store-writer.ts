@@ -44,6 +44,7 @@ import {
 import { float64Column, int32Column, uint8Column } from './number-column.ts';
 
 const SPILL_BUFFER = 1 << 20;
+const EXTENSIONS = ['.txt', '.md'];
 
 /** Level 6, zlib's default: level 9 makes records 1% smaller and the build a third slower. */
 const LEVEL = 6;
@@ -122,7 +123,8 @@ export class StoreWriter {
   #spillWritten = 0;
   // One entry per article, in the order added.
   readonly #ids: string[] = [];
-  readonly #files: string[] = [];
+  // A source file is its id and one of these extensions (compile-articles.ts): a byte, not a second string.
+  readonly #extensions = uint8Column();
   readonly #slugs: string[] = [];
   readonly #explicit = uint8Column();
   readonly #shortened = uint8Column();
@@ -217,7 +219,9 @@ export class StoreWriter {
     this.#spillMetaLength.push(stored.metaLength);
     this.#spillLength.push(stored.length);
     this.#ids.push(meta.id);
-    this.#files.push(file);
+    const extension = EXTENSIONS.indexOf(file.slice(meta.id.length));
+    if (extension < 0) throw new Error(`${file} is not the source of article ${meta.id}`);
+    this.#extensions.push(extension);
     this.#slugs.push(meta.slug);
     this.#explicit.push(explicitSlug ? 1 : 0);
     this.#published.push(Date.parse(meta.published));
@@ -244,6 +248,10 @@ export class StoreWriter {
       metaLength: this.#spillMetaLength.at(added)!,
       length: this.#spillLength.at(added)!,
     };
+  }
+
+  #file(added: number): string {
+    return this.#ids[added]! + EXTENSIONS[this.#extensions.at(added)!];
   }
 
   #tagsOf(added: number): ArticleTag[] {
@@ -308,10 +316,10 @@ export class StoreWriter {
   #idClashes(errors: ContentIssue[]): void {
     const id = (added: number) => this.#ids[added]!.toLowerCase();
     const byId = new Uint32Array(this.count).map((_, i) => i);
-    byId.sort((a, b) => compare(id(a), id(b)) || compare(this.#files[a]!, this.#files[b]!));
+    byId.sort((a, b) => compare(id(a), id(b)) || compare(this.#file(a), this.#file(b)));
     for (let i = 1, first = byId[0]!; i < byId.length; i++) {
       const next = byId[i]!;
-      if (id(first) === id(next)) errors.push(idClashError(this.#files[next]!, this.#files[first]!));
+      if (id(first) === id(next)) errors.push(idClashError(this.#file(next), this.#file(first)));
       else first = next;
     }
   }
@@ -334,7 +342,7 @@ export class StoreWriter {
       const slugs = Array.from(order, (added) => this.#slugs[added]!);
       resolveSlugClashes(slugs, {
         explicit: (position) => this.#explicit.at(order[position]!) === 1,
-        file: (position) => this.#files[order[position]!]!,
+        file: (position) => this.#file(order[position]!),
         guid: (position) => decompressSegment<ArticleMeta>(this.#readSpill(order[position]!).meta).guid,
         errors: issues.errors,
         warnings: issues.warnings,
