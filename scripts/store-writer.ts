@@ -32,7 +32,7 @@ import {
 } from '../src/content/compile-articles.ts';
 import { planIndexFiles, type StoreKeys } from '../src/content/plan-store.ts';
 import type { ArticleBody, ArticleMeta, ArticleTag, ContentIssue, ContentWarning } from '../src/content/types.ts';
-import { encodePack, type PackRecord } from '../src/site/pack-format.ts';
+import { encodePack, encodeSegment, type PackRecord, segmentBytes, splitBody } from '../src/site/pack-format.ts';
 import {
   lastAtOrBefore,
   PACK_START_BYTES,
@@ -49,17 +49,41 @@ const EXTENSIONS = ['.txt', '.md'];
 /** Level 6, zlib's default: level 9 makes records 1% smaller and the build a third slower. */
 const LEVEL = 6;
 
-/** A segment as the Worker inflates it (src/site/pack-format.ts): JSON on one line, ending in a sync flush. */
-const compressSegment = (value: unknown): Uint8Array =>
-  deflateRawSync(Buffer.from(`${JSON.stringify(value)}\n`), { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
+/**
+ * A segment as the Worker inflates it (src/site/pack-format.ts): each part JSON on one line, compressed as one
+ * raw DEFLATE stream ending each part in a sync flush. A part is compressed on its own with the parts before
+ * it as its dictionary, which is exactly what the stream's window holds when they are inflated in turn.
+ */
+const compressSegment = (...parts: readonly object[]): Uint8Array => {
+  const raw = parts.map((part) => Buffer.from(`${JSON.stringify(part)}\n`));
+  return encodeSegment(
+    raw.map((part, i) =>
+      deflateRawSync(part, {
+        level: LEVEL,
+        finishFlush: constants.Z_SYNC_FLUSH,
+        ...(i > 0 ? { dictionary: Buffer.concat(raw.slice(0, i)) } : {}),
+      }),
+    ),
+  );
+};
 
+/** A segment's value: its parts' JSON merged into one object (a body's parts are its fields, split). */
 export const decompressSegment = <T>(data: Uint8Array): T =>
-  JSON.parse(inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8')) as T;
+  Object.assign(
+    {},
+    ...inflateRawSync(segmentBytes(data), { finishFlush: constants.Z_SYNC_FLUSH })
+      .toString('utf8')
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => JSON.parse(line) as object),
+  ) as T;
+
+const compressBody = (body: ArticleBody): Uint8Array => compressSegment(...splitBody(body));
 
 /** An article's two segments, meta and body. */
 export const compressRecord = (meta: ArticleMeta, body: ArticleBody): { meta: Uint8Array; body: Uint8Array } => ({
   meta: compressSegment(meta),
-  body: compressSegment(body),
+  body: compressBody(body),
 });
 
 /** "2022-11-28T12:00:00+03:00" from its instant and its offset: dates kept as numbers, shown as the build wrote them. */
@@ -403,7 +427,7 @@ export class StoreWriter {
       const meta = { ...decompressSegment<ArticleMeta>(record.meta), slug };
       const body =
         this.#shortened.at(added) === 1
-          ? compressSegment(shortenForFeeds(meta, decompressSegment<ArticleBody>(record.body)))
+          ? compressBody(shortenForFeeds(meta, decompressSegment<ArticleBody>(record.body)))
           : record.body;
       renamed.set(position, { meta: compressSegment(meta), body });
     });

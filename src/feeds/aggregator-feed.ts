@@ -1,6 +1,7 @@
 /** The model of an aggregator's feed (Dzen, Yandex), and the RSS 2.0 channel around its items. */
-import type { ArticleBody, ArticleMeta } from '../content/types.ts';
+import type { ArticleMeta } from '../content/types.ts';
 import { MIME, mediaType } from '../http/mime-types.ts';
+import type { StoredBody } from '../site/pack-format.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { createFeedItem, type FeedImage, type FeedItem } from './feed-model.ts';
@@ -21,7 +22,7 @@ export interface AggregatorFeedModel {
 export const createAggregatorFeed = (
   site: SiteConfig,
   selfPath: string,
-  entries: readonly { meta: ArticleMeta; body: ArticleBody }[],
+  entries: readonly { meta: ArticleMeta; body: StoredBody }[],
   updated: string | undefined,
 ): AggregatorFeedModel => ({
   site,

@@ -1,9 +1,10 @@
 /** One model of a feed page, from which every format is rendered. */
 
 import { escapeHtml } from '../content/escape-html.ts';
-import type { ArticleBody, ArticleImage, ArticleMeta } from '../content/types.ts';
+import type { ArticleImage, ArticleMeta } from '../content/types.ts';
 import { imageType } from '../http/mime-types.ts';
 import { newestUpdate } from '../site/newest-update.ts';
+import type { StoredBody } from '../site/pack-format.ts';
 import type { ListPage } from '../site/pagination.ts';
 import { absoluteUrl, absolutizeHtml, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
@@ -26,7 +27,8 @@ export interface FeedImage {
 
 export interface FeedItem {
   meta: ArticleMeta;
-  body: ArticleBody;
+  /** As far as it was read from the store: its plain text only for the formats that carry it (formats.ts). */
+  body: StoredBody;
   /** Absolute permalink of the article's page. */
   url: string;
   /** The body, with the photo in front and every root-relative link made absolute, for reading away from the site. */
@@ -95,7 +97,7 @@ const feedImage = (site: SiteConfig, image: ArticleImage | undefined): FeedImage
 };
 
 /** One article as every feed carries it. */
-export const createFeedItem = (site: SiteConfig, meta: ArticleMeta, body: ArticleBody): FeedItem => {
+export const createFeedItem = (site: SiteConfig, meta: ArticleMeta, body: StoredBody): FeedItem => {
   const image = feedImage(site, meta.image);
   return {
     // Feeds carry the title and summary as written; the index holds them typeset, for pages.
@@ -111,7 +113,7 @@ export const createFeedModel = (
   site: SiteConfig,
   source: FeedSource,
   page: ListPage,
-  entries: readonly { meta: ArticleMeta; body: ArticleBody }[],
+  entries: readonly { meta: ArticleMeta; body: StoredBody }[],
 ): FeedModel => {
   const url = (path: string) => absoluteUrl(site.url, path);
   const feedUrl = (format: FeedFormat, archive?: number) => url(paths.feed(format, source.tag, archive));

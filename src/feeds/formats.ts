@@ -1,6 +1,7 @@
 /** The feed formats the site publishes, each described once: every other list of formats is derived from here. */
 import { MIME, mediaType } from '../http/mime-types.ts';
 import type { Labels } from '../site/labels.ts';
+import type { BodyPart } from '../site/pack-format.ts';
 import type { FeedModel } from './feed-model.ts';
 import { renderAtom } from './render-atom.ts';
 import { renderJsonFeed } from './render-json-feed.ts';
@@ -20,6 +21,8 @@ export interface FeedFormatSpec {
   hint: TextLabel;
   /** Further media types that /feed answers with this format (besides its own). */
   negotiates: readonly string[];
+  /** How much of each body the renderer reads (pack-format.ts): the plain text only where the format carries it. */
+  body: BodyPart;
   render: (model: FeedModel) => string;
 }
 
@@ -32,6 +35,7 @@ export const FEED_FORMATS = {
     hint: 'rssHint',
     // Generic XML types: a client that asks for "some XML" gets the format every reader reads.
     negotiates: ['application/xml', 'text/xml'],
+    body: 'feed',
     render: renderRss,
   },
   atom: {
@@ -40,6 +44,7 @@ export const FEED_FORMATS = {
     name: 'Atom',
     hint: 'atomHint',
     negotiates: [],
+    body: 'feed',
     render: renderAtom,
   },
   json: {
@@ -48,6 +53,7 @@ export const FEED_FORMATS = {
     name: 'JSON Feed',
     hint: 'jsonHint',
     negotiates: ['application/json'],
+    body: 'text',
     render: renderJsonFeed,
   },
 } as const satisfies Record<string, FeedFormatSpec>;

@@ -14,8 +14,8 @@ export const renderFeed = async (
   list: ArticleSequence,
   page: ListPage,
 ): Promise<RenderInput> => {
-  const entries = await loadEntries(env.ASSETS, await pagePositions(list, page));
+  const { contentType, render, body } = FEED_FORMATS[format];
+  const entries = await loadEntries(env.ASSETS, await pagePositions(list, page), body);
   const model = createFeedModel(siteConfig(env), source, page, entries);
-  const { contentType, render } = FEED_FORMATS[format];
   return { body: render(model), contentType, ...(model.updated ? { modified: model.updated } : {}) };
 };

@@ -2,6 +2,7 @@
  * JSON Feed 1.1 (https://jsonfeed.org/version/1.1). The feed library writes
  * only 1.0, so this renders the same feed model; JSON.stringify does all escaping.
  */
+import { bodyText } from '../site/pack-format.ts';
 import type { FeedModel } from './feed-model.ts';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -26,7 +27,7 @@ export const renderJsonFeed = (model: FeedModel): string => {
       url,
       title: meta.title,
       content_html: contentHtml,
-      content_text: body.text,
+      content_text: bodyText(body),
       summary: meta.summary,
       ...(image ? { image: image.url } : {}),
       // The picture as an attachment too, with its type and size (JSON Feed 1.1, "attachments").

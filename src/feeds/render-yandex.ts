@@ -4,6 +4,7 @@
  * title, link, pubDate and the full plain text in yandex:full-text, in UTF-8, under 10 MB.
  */
 import { escapeHtml } from '../content/escape-html.ts';
+import { bodyText } from '../site/pack-format.ts';
 import { type AggregatorFeedModel, aggregatorRss, itemHead, MEDIA_NS, mediaContentXml } from './aggregator-feed.ts';
 import type { FeedItem } from './feed-model.ts';
 import { enclosureOf } from './media-rss.ts';
@@ -29,7 +30,7 @@ const yandexItem = (item: FeedItem): string => {
       ...(image ? [mediaContentXml(image)] : []),
       element('description', cdata(escapeHtml(meta.summary))),
       // The whole text, as plain text: Yandex shows no markup from it.
-      textElement('yandex:full-text', item.body.text),
+      textElement('yandex:full-text', bodyText(item.body)),
     ].join('\n'),
   );
 };

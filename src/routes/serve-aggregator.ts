@@ -27,7 +27,8 @@ export const serveAggregatorFeed = async (c: AppContext, feed: AggregatorFeed): 
       c.env.ASSETS,
       await pagePositions(site, { start: Math.max(0, site.count - 1), end: site.count }),
     );
-    const entries = await loadEntries(c.env.ASSETS, await windowPositions(window, rule));
+    // Up to the plain text: Yandex's feed carries it whole.
+    const entries = await loadEntries(c.env.ASSETS, await windowPositions(window, rule), 'text');
     return renderAggregatorFeed(c.env, feed, entries, newest?.updated);
   });
   return sendRendered(c, rendered, { headers: FEED_CORS_HEADERS, changesAt: window.changesAt });

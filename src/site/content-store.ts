@@ -11,7 +11,7 @@
  */
 import type { ArticleBody, ArticleMeta, ArticleTag } from '../content/types.ts';
 import { assetReader } from './asset-reader.ts';
-import { inflateSegments, Pack } from './pack-format.ts';
+import { BODY_PARTS, type BodyPart, inflateSegments, Pack, type StoredBody } from './pack-format.ts';
 import { earliest, type TimeWindow } from './publication.ts';
 import {
   lastAtOrBefore,
@@ -25,11 +25,13 @@ import {
   tagShardOf,
 } from './store-layout.ts';
 
+export type { BodyPart, StoredBody } from './pack-format.ts';
 export type { TagRecord } from './store-layout.ts';
 
+/** An article as read for a list of items: its body as far as asked for. */
 export interface StoreEntry {
   meta: ArticleMeta;
-  body: ArticleBody;
+  body: StoredBody;
 }
 
 export const readManifest = (assets: Fetcher): Promise<StoreManifest> =>
@@ -149,25 +151,41 @@ export const articleChangesAt = async (assets: Fetcher, position: number, now: n
   return position + 1 === published && published < count ? publishedAt(assets, published) : undefined;
 };
 
-/** The compressed segments of these positions, read a pack at a time. */
+/** The compressed segments of these positions (bodies up to `upTo`, none if undefined), read a pack at a time. */
 const readRecords = async (
   assets: Fetcher,
   positions: readonly number[],
-): Promise<{ meta: Uint8Array; body: Uint8Array }[]> => {
+  upTo?: BodyPart,
+): Promise<{ meta: Uint8Array; body?: Uint8Array }[]> => {
   const places = await Promise.all(positions.map((position) => locate(assets, position)));
   const packs = new Map<number, Promise<Pack>>();
   for (const { pack } of places) if (!packs.has(pack)) packs.set(pack, readPack(assets, pack));
-  return Promise.all(places.map(async ({ pack, index }) => (await packs.get(pack)!).record(index)));
+  return Promise.all(places.map(async ({ pack, index }) => (await packs.get(pack)!).record(index, upTo)));
 };
 
-/** Metas and bodies of these positions, in the order given: one inflate for all of them. */
-export const loadEntries = async (assets: Fetcher, positions: readonly number[]): Promise<StoreEntry[]> => {
-  const records = await readRecords(assets, positions);
-  const lines = await inflateSegments(records.flatMap(({ meta, body }) => [meta, body]));
-  return records.map((_, i) => ({
-    meta: JSON.parse(lines[2 * i]!) as ArticleMeta,
-    body: JSON.parse(lines[2 * i + 1]!) as ArticleBody,
-  }));
+/** A body from the JSON lines of its parts: later parts add their fields. */
+const parseBody = (lines: readonly string[]): StoredBody =>
+  Object.assign(JSON.parse(lines[0]!) as StoredBody, ...lines.slice(1).map((line) => JSON.parse(line) as object));
+
+/**
+ * Metas and bodies of these positions, in the order given, in one inflate: bodies up to `upTo`
+ * (a feed item needs 'feed'; its plain text is 'text'), the rest of each body left compressed.
+ */
+export const loadEntries = async (
+  assets: Fetcher,
+  positions: readonly number[],
+  upTo: BodyPart,
+): Promise<StoreEntry[]> => {
+  const records = await readRecords(assets, positions, upTo);
+  const parts = BODY_PARTS.indexOf(upTo) + 1;
+  const lines = await inflateSegments(
+    records.flatMap(({ meta, body }) => [meta, body!]),
+    records.length * (1 + parts),
+  );
+  return records.map((_, i) => {
+    const at = i * (1 + parts);
+    return { meta: JSON.parse(lines[at]!) as ArticleMeta, body: parseBody(lines.slice(at + 1, at + 1 + parts)) };
+  });
 };
 
 /** Metas of these positions, in the order given: their bodies are not inflated. */
@@ -177,24 +195,25 @@ export const loadMetas = async (assets: Fetcher, positions: readonly number[]): 
   );
 
 /**
- * The article at `position` with the metas of its neighbours among the first
+ * The article at `position`, its whole body, with the metas of its neighbours among the first
  * `published` (the older one, then the newer), in one inflate: the neighbours' bodies stay compressed.
  */
 export const loadArticle = async (
   assets: Fetcher,
   position: number,
   published: number,
-): Promise<StoreEntry & { older?: ArticleMeta; newer?: ArticleMeta }> => {
+): Promise<{ meta: ArticleMeta; body: ArticleBody; older?: ArticleMeta; newer?: ArticleMeta }> => {
   const [older, newer] = [position - 1, position + 1].map((p) => (p >= 0 && p < published ? p : undefined));
   const around = [older, newer].filter((p) => p !== undefined);
-  const [own, ...neighbours] = await readRecords(assets, [position, ...around]);
-  const [meta, body, ...metas] = await inflateSegments([own!.meta, own!.body, ...neighbours.map((r) => r.meta)]);
-  const parsed = metas.map((line) => JSON.parse(line) as ArticleMeta);
+  const [[own], neighbours] = await Promise.all([readRecords(assets, [position], 'page'), readRecords(assets, around)]);
+  const segments = [own!.meta, own!.body!, ...neighbours.map((r) => r.meta)];
+  const [meta, ...rest] = await inflateSegments(segments, 1 + BODY_PARTS.length + neighbours.length);
+  const metas = rest.slice(BODY_PARTS.length).map((line) => JSON.parse(line) as ArticleMeta);
   return {
     meta: JSON.parse(meta!) as ArticleMeta,
-    body: JSON.parse(body!) as ArticleBody,
-    ...(older !== undefined ? { older: parsed[0]! } : {}),
-    ...(newer !== undefined ? { newer: parsed.at(-1)! } : {}),
+    body: parseBody(rest.slice(0, BODY_PARTS.length)) as ArticleBody,
+    ...(older !== undefined ? { older: metas[0]! } : {}),
+    ...(newer !== undefined ? { newer: metas.at(-1)! } : {}),
   };
 };
 

@@ -2,7 +2,7 @@
  * The binary format of a pack: consecutive articles up to PACK_BYTES (store-layout.ts), each compressed on its
  * own so that one can be read without the others, behind a small header.
  *
- *   "FPK4"  u32 count  f64 published[count]  f64 updated[count]  u32 offsets[2·count + 1]  segments…
+ *   "FPK5"  u32 count  f64 published[count]  f64 updated[count]  u32 offsets[2·count + 1]  segments…
  *
  * Little-endian; offsets are relative to the first segment. `published` and
  * `updated` are each article's dates (epoch ms): they answer questions about
@@ -10,26 +10,55 @@
  * inflating a record. Nothing in a pack depends on another pack's articles, so
  * editing an article rewrites its pack alone.
  *
- * An article is two segments: its meta JSON, then its body JSON, each
- * followed by "\n" (JSON text never holds a raw newline), compressed on its own
- * as raw DEFLATE ending in a sync flush (RFC 1951 blocks, none final,
- * byte-aligned; zlib's Z_SYNC_FLUSH). Such segments can be concatenated in any
- * order and, closed by one empty final block, inflated by a single
- * DecompressionStream: a stream costs far more to set up in workerd than a
- * segment costs to inflate, and a feed page reads 40. A listing inflates metas
- * only: about a third of the bytes.
+ * An article is two segments, its meta and its body. A segment is
+ *
+ *   u8 n  u32 length[n − 1]  part[n]
+ *
+ * n parts, each a JSON object followed by "\n" (JSON text never holds a raw
+ * newline), compressed as one raw DEFLATE stream with a sync flush after each
+ * part (RFC 1951 blocks, none final, byte-aligned; zlib's Z_SYNC_FLUSH), so
+ * that the first k parts are a stream of their own; `length` gives each part's
+ * compressed bytes but the last's. The meta is one part; the body is three
+ * (BODY_PARTS): what a feed item needs (title and summary as written, its
+ * HTML), then its plain text, then the page's HTML, so that RSS and Atom
+ * inflate less than half of it and a page of metas none. Segments, cut after
+ * any part, can be concatenated in any order and, closed by one empty final
+ * block, inflated by a single DecompressionStream: a stream costs far more to
+ * set up in workerd than a segment costs to inflate, and a feed page reads 40.
  */
 
-const MAGIC = 0x344b5046; // "FPK4" read as a little-endian u32
+import type { ArticleBody } from '../content/types.ts';
+
+const MAGIC = 0x354b5046; // "FPK5" read as a little-endian u32
+
+/** A body's parts, in the order stored: each can be read only with the ones before it. */
+export const BODY_PARTS = ['feed', 'text', 'page'] as const;
+export type BodyPart = (typeof BODY_PARTS)[number];
+
+/** A body as far as it was inflated: up to 'feed', no plain text nor page HTML; up to 'text', no page HTML. */
+export type StoredBody = Omit<ArticleBody, 'text' | 'pageHtml'> & Partial<Pick<ArticleBody, 'text' | 'pageHtml'>>;
+
+/** A body's plain text, for the feeds that carry it: they ask the store for it, and a render without it fails. */
+export const bodyText = (body: StoredBody): string => {
+  if (body.text === undefined) throw new Error(`the plain text of article ${body.id} was not read`);
+  return body.text;
+};
+
+/** The body's parts as stored, in BODY_PARTS order: merged back, they are the body. */
+export const splitBody = ({
+  text,
+  pageHtml,
+  ...feed
+}: ArticleBody): [StoredBody, { text: string }, { pageHtml: string }] => [feed, { text }, { pageHtml }];
 
 export interface PackRecord {
   /** Epoch ms of publication: kept outside the record so that a date cut reads no record. */
   published: number;
   /** Epoch ms of its last update. */
   updated: number;
-  /** The compressed meta segment. */
+  /** The meta segment, as encodeSegment() makes it. */
   meta: Uint8Array;
-  /** The compressed body segment. */
+  /** The body segment, likewise. */
   body: Uint8Array;
 }
 
@@ -87,18 +116,60 @@ export class Pack {
     return this.#bytes.subarray(this.#data + start, this.#data + end);
   }
 
-  /** The compressed segments of the article at `index`: a view, not a copy. */
-  record(index: number): { meta: Uint8Array; body: Uint8Array } {
+  /**
+   * The article at `index`, compressed: its meta, and its body up to and including `upTo` (none if
+   * undefined), each a view of the pack's bytes without its segment header, ready to inflate.
+   */
+  record(index: number, upTo?: BodyPart): { meta: Uint8Array; body?: Uint8Array } {
     if (index < 0 || index >= this.count) throw new RangeError(`no record ${index} in a pack of ${this.count}`);
-    return { meta: this.#segment(2 * index), body: this.#segment(2 * index + 1) };
+    const meta = segmentParts(this.#segment(2 * index), 1);
+    return upTo === undefined
+      ? { meta }
+      : { meta, body: segmentParts(this.#segment(2 * index + 1), BODY_PARTS.indexOf(upTo) + 1) };
   }
 }
 
+/** The first `parts` parts of a segment, compressed, without its header. */
+const segmentParts = (segment: Uint8Array, parts: number): Uint8Array => {
+  const n = segment[0]!;
+  if (parts > n) throw new Error(`a content record has ${n} part(s), not ${parts}`);
+  const view = new DataView(segment.buffer, segment.byteOffset, segment.byteLength);
+  const start = 1 + 4 * (n - 1);
+  let end = start;
+  for (let i = 0; i < parts; i++) end = i === n - 1 ? segment.byteLength : end + view.getUint32(1 + 4 * i, true);
+  return segment.subarray(start, end);
+};
+
+/** A segment from its parts, each compressed as pack-format.ts says: its header, then the parts. */
+export const encodeSegment = (parts: readonly Uint8Array[]): Uint8Array => {
+  const header = 1 + 4 * (parts.length - 1);
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, header));
+  const view = new DataView(bytes.buffer);
+  bytes[0] = parts.length;
+  let offset = header;
+  parts.forEach((part, i) => {
+    if (i < parts.length - 1) view.setUint32(1 + 4 * i, part.byteLength, true);
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  });
+  return bytes;
+};
+
+/** A segment's parts, compressed, without its header: the build's view, to inflate them all. */
+export const segmentBytes = (segment: Uint8Array): Uint8Array => segmentParts(segment, segment[0]!);
+
 // An empty final block with fixed codes: BFINAL=1, BTYPE=01, end-of-block.
 const FINAL_BLOCK = new Uint8Array([0x03, 0x00]);
+const NEWLINE = 0x0a;
 
-/** Inflates segments in one stream and returns each one's JSON text, in the order given. */
-export const inflateSegments = async (segments: readonly Uint8Array[]): Promise<string[]> => {
+/**
+ * Inflates segments (as Pack.record() gives them) in one stream and returns the JSON text of each of
+ * their parts, in the order given: `parts` in all. The output is
+ * decoded a line at a time as its chunks arrive, never as one string: a feed page inflates to some 200 KB,
+ * and one buffer or string of that size is allocated outside V8's young generation, which costs more than
+ * the inflating (Response.text() took twice the time in Node's V8).
+ */
+export const inflateSegments = async (segments: readonly Uint8Array[], parts = segments.length): Promise<string[]> => {
   if (segments.length === 0) return [];
   const input = new Uint8Array(segments.reduce((sum, s) => sum + s.byteLength, FINAL_BLOCK.byteLength));
   let offset = 0;
@@ -107,10 +178,25 @@ export const inflateSegments = async (segments: readonly Uint8Array[]): Promise<
     offset += segment.byteLength;
   }
   input.set(FINAL_BLOCK, offset);
-  const stream = new Blob([input]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const lines = (await new Response(stream).text()).split('\n');
-  // A line a segment, and an empty string after the last "\n".
-  if (lines.length !== segments.length + 1) throw new Error('a content record is malformed');
-  lines.pop();
+  const reader = new Blob([input]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const decoder = new TextDecoder();
+  const lines: string[] = [];
+  // The start of a line whose end is in a later chunk.
+  let head = '';
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    const chunk = read.value;
+    let from = 0;
+    // "\n" is one byte that is never part of another character's UTF-8 sequence.
+    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, from)) {
+      // Not streaming: flushes any bytes of the head the decoder still holds.
+      lines.push(head + decoder.decode(chunk.subarray(from, end)));
+      head = '';
+      from = end + 1;
+    }
+    head += decoder.decode(chunk.subarray(from), { stream: true });
+  }
+  // A line a part, and nothing after the last "\n".
+  if (lines.length !== parts || head !== '' || decoder.decode() !== '')
+    throw new Error('a content record is malformed');
   return lines;
 };

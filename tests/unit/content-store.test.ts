@@ -39,7 +39,7 @@ describe('the content store', () => {
 
   it('reads articles from several packs, in the order asked, with one inflate', async () => {
     const positions = [COUNT - 1, 3, 517, 0, 518];
-    const entries = await loadEntries(assets, positions);
+    const entries = await loadEntries(assets, positions, 'page');
     expect(entries.map((e) => e.meta)).toEqual(positions.map((p) => at(p).meta));
     expect(entries.map((e) => e.body)).toEqual(positions.map((p) => at(p).body));
     expect((await loadMetas(assets, [5])).map((m) => m.slug)).toEqual([at(5).meta.slug]);
