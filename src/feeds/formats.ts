@@ -4,7 +4,7 @@ import type { Labels } from '../site/labels.ts';
 import type { BodyPart } from '../site/pack-format.ts';
 import type { FeedModel } from './feed-model.ts';
 import { renderAtom } from './render-atom.ts';
-import { renderJsonFeed } from './render-json-feed.ts';
+import { renderJsonFeedPieces } from './render-json-feed.ts';
 import { renderRss } from './render-rss.ts';
 
 /** The name of a label that is plain text, in every language. */
@@ -23,7 +23,8 @@ export interface FeedFormatSpec {
   negotiates: readonly string[];
   /** How much of each body the renderer reads (pack-format.ts): the plain text only where the format carries it. */
   body: BodyPart;
-  render: (model: FeedModel) => string;
+  /** The document's text, whole or in pieces (render-cache.ts). */
+  render: (model: FeedModel) => string | readonly string[];
 }
 
 /** Keyed by the format's id; in the order pages list them. */
@@ -54,7 +55,7 @@ export const FEED_FORMATS = {
     hint: 'jsonHint',
     negotiates: ['application/json'],
     body: 'text',
-    render: renderJsonFeed,
+    render: renderJsonFeedPieces,
   },
 } as const satisfies Record<string, FeedFormatSpec>;
 

@@ -107,9 +107,7 @@ export const renderSitemapPages = async (env: Env, now: number): Promise<RenderI
 /** Article part `part` (1-based) of the sitemap, cut at `count` articles. */
 export const renderSitemapArticles = async (env: Env, part: number, count: number): Promise<RenderInput> => {
   const start = (part - 1) * SITEMAP_PART;
-  const lines = (await loadSitemapPart(env.ASSETS, part - 1))
-    .split('\n')
-    .slice(0, Math.min(count - start, SITEMAP_PART));
+  const lines = (await loadSitemapPart(env.ASSETS, part - 1)).slice(0, Math.min(count - start, SITEMAP_PART));
   const newest = newestUpdate(lines.map((line) => ({ updated: line.slice(line.indexOf('\t') + 1) })));
   return {
     body: renderSitemapOfArticles(siteConfig(env), lines),

@@ -50,17 +50,30 @@ export const renderSitemapOfPages = (
     '',
   ].join('\n');
 
-/** Articles from the store's lines "slug\tupdated", oldest first. */
-export const renderSitemapOfArticles = (site: SiteConfig, lines: readonly string[]): string => {
+/** URLs a piece of an article part: a piece stays well under the size V8 allocates apart (see render-cache.ts utf8). */
+const URLS_A_PIECE = 250;
+
+/**
+ * Articles from the store's lines "slug\tupdated", oldest first: the document in pieces, to be
+ * encoded one after another (a part of 2,000 URLs is some 350 KB).
+ */
+export const renderSitemapOfArticles = (site: SiteConfig, lines: readonly string[]): string[] => {
   // One URL and one escape for the prefix: thousands of `new URL()`s would cost more than the rest of
   // the render. An encoded slug holds nothing XML must escape (encodeURIComponent leaves only ' of them).
   const prefix = escapeHtml(absoluteUrl(site.url, paths.article('')));
-  let urls = '';
-  for (const line of lines) {
-    const tab = line.indexOf('\t');
-    urls += `  <url><loc>${prefix}${encodeURIComponent(line.slice(0, tab))}</loc><lastmod>${line.slice(tab + 1)}</lastmod></url>\n`;
+  const pieces = [`${XML}\n<urlset xmlns="${NS}">\n`];
+  for (let from = 0; from < lines.length; from += URLS_A_PIECE) {
+    const urls: string[] = [];
+    for (const line of lines.slice(from, from + URLS_A_PIECE)) {
+      const tab = line.indexOf('\t');
+      urls.push(
+        `  <url><loc>${prefix}${encodeURIComponent(line.slice(0, tab))}</loc><lastmod>${line.slice(tab + 1)}</lastmod></url>\n`,
+      );
+    }
+    pieces.push(urls.join(''));
   }
-  return `${XML}\n<urlset xmlns="${NS}">\n${urls}</urlset>\n`;
+  pieces.push('</urlset>\n');
+  return pieces;
 };
 
 /** Both sitemaps, so crawlers (Google News among them) find the news sitemap without being told. */

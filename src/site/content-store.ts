@@ -321,5 +321,5 @@ export const publishedBetween = async (assets: Fetcher, from: number, to: number
 };
 
 /** Lines "slug\tupdated" of the articles in sitemap part `part` (0-based), oldest first. */
-export const loadSitemapPart = (assets: Fetcher, part: number): Promise<string> =>
-  assetReader(assets).text(storePaths.sitemapPart(part));
+export const loadSitemapPart = (assets: Fetcher, part: number): Promise<string[]> =>
+  assetReader(assets).lines(storePaths.sitemapPart(part));

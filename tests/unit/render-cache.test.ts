@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RenderCache, type RenderInput } from '../../src/http/render-cache.ts';
+import { RenderCache, type RenderInput, toRendered, utf8 } from '../../src/http/render-cache.ts';
 
 const page = (size: number): RenderInput => ({ body: 'x'.repeat(size), contentType: 'text/plain' });
 
@@ -73,5 +73,24 @@ describe('RenderCache', () => {
     expect(a.etag).toMatch(/^"[\w-]{24}"$/);
     expect(a.etag).toBe(b.etag);
     expect(a.etag).not.toBe(c.etag);
+  });
+});
+
+describe('utf8', () => {
+  it('encodes a text given whole or in pieces to the same bytes as TextEncoder', async () => {
+    const text = `Ёж «ёлка» 😀 & <p>${'абв'.repeat(60_000)}</p>\u2028 end`;
+    const expected = new TextEncoder().encode(text);
+    expect(utf8(text)).toEqual(expected);
+    // Cut between any two pieces, a surrogate pair kept whole.
+    const pieces = [text.slice(0, 3), text.slice(3, 10), '', text.slice(10, 90_000), text.slice(90_000)];
+    expect(utf8(pieces)).toEqual(expected);
+    expect(utf8([])).toEqual(new Uint8Array(0));
+    // The ETag is of the bytes, however the text was given.
+    const [whole, split] = await Promise.all([
+      toRendered({ body: text, contentType: 'text/plain' }),
+      toRendered({ body: pieces, contentType: 'text/plain' }),
+    ]);
+    expect(split.etag).toBe(whole.etag);
+    expect(split.body.buffer.byteLength).toBe(expected.byteLength);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderJsonFeed } from '../../src/feeds/render-json-feed.ts';
+import { renderJsonFeed, renderJsonFeedPieces } from '../../src/feeds/render-json-feed.ts';
 import { makeEntry, modelOf } from '../helpers/feed-fixtures.ts';
 import { HOSTILE_RUNS, hostileArticle } from '../helpers/hostile-text.ts';
 import { validateJsonFeed } from '../helpers/json-feed-schema.ts';
@@ -33,6 +33,16 @@ describe('JSON Feed 1.1', () => {
 
   it('is the same bytes on every render', () => {
     expect(renderJsonFeed(seedModel)).toBe(renderJsonFeed(seedModel));
+  });
+
+  it('is, in pieces joined, exactly what JSON.stringify writes of the whole, with no items, one, or many', () => {
+    const hostile = makeEntry(2, { title: 'a\n"b"\u2028 😀 ]]>' }, '<p>x\ny</p>');
+    for (const model of [modelOf([]), modelOf([makeEntry(0)]), modelOf([hostile, makeEntry(1), makeEntry(0)])]) {
+      const pieces = renderJsonFeedPieces(model);
+      const text = pieces.join('');
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+      expect(pieces.length).toBe(model.items.length === 0 ? 1 : model.items.length + 2);
+    }
   });
 
   it('gives every item its language', () => {
