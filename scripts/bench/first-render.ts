@@ -51,7 +51,16 @@ class MemoryAssets {
         this.reads++;
         if (!bytes) return new Response('Not Found', { status: 404 });
         this.bytes += bytes.byteLength;
-        return new Response(bytes);
+        // The file handed over as it is: `new Response(bytes)` would copy it first, work of the assets
+        // service, not of the Worker (a rare tag's 23 packs, 3.6 MB, copied twice). The Worker's own
+        // reading of the body, arrayBuffer() and its copy, stays in the time.
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(bytes);
+            controller.close();
+          },
+        });
+        return new Response(body);
       },
       connect: () => {
         throw new Error('not a socket');
