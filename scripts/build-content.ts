@@ -294,6 +294,7 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
       progress.update({ filesRead: read++ });
       steps.push(stepFor(name));
       await runSteps(WINDOW);
+      await pool.listen();
     }
     await runSteps(0);
   } finally {

@@ -81,6 +81,14 @@ export class CompilePool {
     });
   }
 
+  /**
+   * Lets the workers' answers in: this thread hears them only between its own tasks, and a build
+   * that compiles on it too would otherwise starve them of jobs. Cheap (one turn of the event loop).
+   */
+  async listen(): Promise<void> {
+    if (this.#workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
   /** Stops the workers; jobs still running are abandoned. */
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
