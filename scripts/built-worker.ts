@@ -126,6 +126,7 @@ export const startBuiltWorker = async ({
           modules: await bundleModules(scriptPath),
           modulesRoot: dirname(scriptPath),
           compatibilityDate: config.compatibility_date,
+          compatibilityFlags: config.compatibility_flags,
           bindings,
           // The assets router as wrangler.toml sets it up: the Worker first, except where run_worker_first says not;
           // counting reads, a worker in front of the assets instead.

@@ -8,6 +8,7 @@ export const projectRoot = resolve(import.meta.dirname, '..');
 export interface WranglerConfig {
   name: string;
   compatibility_date: string;
+  compatibility_flags: string[];
   vars: Record<string, unknown>;
   /** [assets] run_worker_first: true, or route patterns. */
   run_worker_first: boolean | string[];
@@ -24,6 +25,7 @@ export const readWranglerConfig = async (path = WRANGLER_TOML): Promise<Wrangler
   return {
     name: config.name,
     compatibility_date: config.compatibility_date,
+    compatibility_flags: config.compatibility_flags ?? [],
     vars: config.vars ?? {},
     run_worker_first: config.assets?.run_worker_first ?? false,
   };
