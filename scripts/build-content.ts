@@ -338,15 +338,18 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
 };
 
 /**
- * A young generation of 16 MB rather than Node's default, which grows to several times that:
- * most of what the build allocates dies young, and this keeps a third off its peak memory
- * (300 → 200 MB at 10,000 articles) at no cost in time. V8 takes it only at start-up, so the
- * build runs itself again with it, whoever started it (npm, wrangler, the bench).
+ * Memory, as V8 takes it only at start-up, so the build runs itself again with these, whoever
+ * started it (npm, wrangler, the bench). A young generation of 16 MB rather than Node's default,
+ * which grows to several times that: most of what the build allocates dies young, and this keeps
+ * a third off its peak memory (300 → 200 MB at 10,000 articles) at no cost in time. And a heap
+ * that grows by 30% over what a full collection leaves (applies to the worker threads too): by
+ * default V8 let the heaps fill with garbage to several times their live size, and a build of
+ * 100,000 articles peaked at 640 MB where it holds under 100 MB (now 430 MB, in the same time).
  */
-const YOUNG_GENERATION = '--max-semi-space-size=16';
+const V8_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=30'];
 
 if (import.meta.main && !process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))) {
-  const child = spawnSync(process.execPath, [YOUNG_GENERATION, ...process.execArgv, ...process.argv.slice(1)], {
+  const child = spawnSync(process.execPath, [...V8_FLAGS, ...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
   });
   process.exit(child.status ?? 1);

@@ -17,6 +17,9 @@ import { type CompiledSeed, compileSeed, pictureReader, type SeedContext, type S
 /** Below this many seed files a build compiles on its own thread: starting a worker costs about 0.2 s. */
 const MIN_FILES_FOR_THREADS = 500;
 
+/** Articles the calling thread compiles alone before it starts the workers. */
+const INLINE_FIRST = 8;
+
 /** Jobs a worker may have waiting before the calling thread compiles one itself. */
 const QUEUED_PER_WORKER = 4;
 
@@ -47,6 +50,7 @@ export class CompilePool {
   readonly #pending = new Map<number, Pending>();
   readonly #readPicture: PictureReader;
   #next = 0;
+  #inline = 0;
 
   constructor(context: SeedContext, threads: number) {
     this.#context = context;
@@ -55,11 +59,13 @@ export class CompilePool {
   }
 
   compile(job: SeedJob): Promise<CompiledSeed> {
-    // Workers start on the first job, so a build that compiles nothing starts none.
-    if (this.#threads > 0 && this.#workers.length === 0) this.#start();
+    // Workers start once this thread has compiled a few: a build that compiles one article (a
+    // publication) starts none, since starting one takes longer than compiling it.
+    if (this.#threads > 0 && this.#workers.length === 0 && this.#inline >= INLINE_FIRST) this.#start();
     // The least busy worker, or this thread when every worker has enough to do.
     const least = Math.min(...this.#load, QUEUED_PER_WORKER);
     if (least >= QUEUED_PER_WORKER) {
+      this.#inline++;
       try {
         return Promise.resolve(compileSeed(this.#context, job, this.#readPicture));
       } catch (error) {
