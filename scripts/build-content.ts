@@ -244,7 +244,8 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
       if (source) cache?.record(name, source, { draft: true }, seed.warnings, used);
       return;
     }
-    // Too large for a feed item, it is carried in feeds as its summary and a link (its slug may yet change; see StoreWriter).
+    // One too large for a feed item came back shortened to its summary and a link (compile-seed.ts), whose slug
+    // may yet change when slug clashes are resolved (see StoreWriter).
     const { keys, explicitSlug, shortened } = seed;
     const added = writer.addCompressed(keys, name, explicitSlug, shortened, seed.meta, seed.body);
     publishPictures(seed.pictures);
