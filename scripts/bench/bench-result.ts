@@ -4,6 +4,8 @@ import { projectRoot } from '../wrangler-config.ts';
 
 export const BENCH_DIR = join(projectRoot, 'bench-results');
 export const BENCH_JSON = join(BENCH_DIR, 'bench.json');
+/** Hugo holds the whole site in memory (950 MB at 10,000 articles): the bench runs it up to this size. */
+export const HUGO_MAX = 100_000;
 export const BENCH_SVG = join(BENCH_DIR, 'bench.svg');
 
 /** One route at one size; every time is wall time in workerd, in ms, unless it says CPU. */

@@ -7,7 +7,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BENCH_JSON, BENCH_SVG, type BenchResult, type SizeResult } from './bench-result.ts';
+import { BENCH_JSON, BENCH_SVG, type BenchResult, HUGO_MAX, type SizeResult } from './bench-result.ts';
 
 const fixed = (x: number, digits: number) => String(Number(x.toFixed(digits)));
 const signed = (x: number, digits: number) => `${x < 0 ? '−' : '+'}${fixed(Math.abs(x), digits)}`;
@@ -48,7 +48,7 @@ export const headlineTable = ({ sizes }: BenchResult): string =>
         thousands(r.n),
         `${fixed(r.build.seconds, 1)} s (${r.build.peakMemoryMB ?? '–'} MB)`,
         `${fixed(r.incremental.seconds, 1)} s, ${r.incremental.changedFiles}`,
-        r.hugoSeconds === null ? (r.n > 100_000 ? 'not run' : 'not installed') : `${fixed(r.hugoSeconds, 1)} s`,
+        r.hugoSeconds === null ? (r.n > HUGO_MAX ? 'not run' : 'not installed') : `${fixed(r.hugoSeconds, 1)} s`,
         `${thousands(r.assets.files)} (${r.assets.largestKB} KB)`,
         `${r.script.gzipKB} KB`,
         `${signed(r.startup.ms - r.startup.constantMs, 0)} ms`,

@@ -28,6 +28,7 @@ import { projectRoot, readWranglerConfig } from '../wrangler-config.ts';
 import {
   BENCH_JSON,
   type BenchResult,
+  HUGO_MAX,
   median,
   type PlanResult,
   type RouteResult,
@@ -87,11 +88,8 @@ const measureBuild = (seeds: string, assets: string): SizeResult['build'] => {
   return { seconds: round(ms / 1000), peakMemoryMB: Number.isNaN(rssKb) ? null : round(rssKb / 1024, 0) };
 };
 
-const HUGO_MAX = 100_000;
-
 /** Hugo over the same articles (scripts/bench/hugo-site.ts), where Debian's `hugo` is installed. */
 const measureHugo = async (seeds: string, dir: string, n: number): Promise<number | null> => {
-  // Hugo holds the whole site in memory (950 MB at 10,000 articles): a million would not fit this machine.
   if (n > HUGO_MAX || spawnSync('hugo', ['version']).status !== 0) return null;
   const site = join(dir, 'hugo');
   await writeHugoSite(seeds, site);

@@ -142,7 +142,7 @@ export class AssetReader {
 }
 
 const decoder = new TextDecoder();
-const NEWLINE = 0x0a;
+export const NEWLINE = 0x0a;
 const LINE_BLOCK = 32 * 1024;
 
 /** The lines of UTF-8 text, decoded in blocks of about LINE_BLOCK bytes cut after a "\n" (never inside a character). */

@@ -178,7 +178,7 @@ export const loadEntries = async (
 ): Promise<StoreEntry[]> => {
   const records = await readRecords(assets, positions, upTo);
   const parts = BODY_PARTS.indexOf(upTo) + 1;
-  const lines = await inflateSegments(
+  const lines = inflateSegments(
     records.flatMap(({ meta, body }) => [meta, body!]),
     records.length * (1 + parts),
   );
@@ -190,7 +190,7 @@ export const loadEntries = async (
 
 /** Metas of these positions, in the order given: their bodies are not inflated. */
 export const loadMetas = async (assets: Fetcher, positions: readonly number[]): Promise<ArticleMeta[]> =>
-  (await inflateSegments((await readRecords(assets, positions)).map(({ meta }) => meta))).map(
+  inflateSegments((await readRecords(assets, positions)).map(({ meta }) => meta)).map(
     (line) => JSON.parse(line) as ArticleMeta,
   );
 
@@ -207,7 +207,7 @@ export const loadArticle = async (
   const around = [older, newer].filter((p) => p !== undefined);
   const [[own], neighbours] = await Promise.all([readRecords(assets, [position], 'page'), readRecords(assets, around)]);
   const segments = [own!.meta, own!.body!, ...neighbours.map((r) => r.meta)];
-  const [meta, ...rest] = await inflateSegments(segments, 1 + BODY_PARTS.length + neighbours.length);
+  const [meta, ...rest] = inflateSegments(segments, 1 + BODY_PARTS.length + neighbours.length);
   const metas = rest.slice(BODY_PARTS.length).map((line) => JSON.parse(line) as ArticleMeta);
   return {
     meta: JSON.parse(meta!) as ArticleMeta,
