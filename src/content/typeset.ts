@@ -50,24 +50,19 @@ type Typeset = (html: string) => string;
 
 const typesetters = new Map<string, Typeset | undefined>();
 
+/** Quotes paragraph by paragraph, then the other rules over the whole text; none for a language typograf lacks. */
+const typesetter = (locale: string | undefined): Typeset | undefined => {
+  if (!locale) return undefined;
+  // htmlEntity "default": characters as themselves (U+00A0, not &nbsp;); markup's own entities stay.
+  const typograf = (enableRule: string[], processingSeparateParts: boolean) =>
+    new Typograf({ locale, htmlEntity: { type: 'default' }, disableRule: '*', enableRule, processingSeparateParts });
+  const quotes = typograf(QUOTE_RULES, true);
+  const text = typograf(TEXT_RULES, false);
+  return (html) => text.execute(quotes.execute(html));
+};
+
 const typesetterFor = (language: string): Typeset | undefined => {
-  if (!typesetters.has(language)) {
-    const locale = typografLocale(language);
-    // htmlEntity "default": characters as themselves (U+00A0, not &nbsp;); markup's own entities stay.
-    const typograf = (enableRule: string[], processingSeparateParts: boolean) =>
-      new Typograf({
-        locale: locale!,
-        htmlEntity: { type: 'default' },
-        disableRule: '*',
-        enableRule,
-        processingSeparateParts,
-      });
-    if (locale) {
-      const quotes = typograf(QUOTE_RULES, true);
-      const text = typograf(TEXT_RULES, false);
-      typesetters.set(language, (html) => text.execute(quotes.execute(html)));
-    } else typesetters.set(language, undefined);
-  }
+  if (!typesetters.has(language)) typesetters.set(language, typesetter(typografLocale(language)));
   return typesetters.get(language);
 };
 
