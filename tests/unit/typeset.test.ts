@@ -28,6 +28,15 @@ describe('typesetHtml', () => {
     );
   });
 
+  it('gives the same bytes whatever it typeset before: nothing set aside in one call reaches the next', () => {
+    const first = '<p>Текст с <code>"кодом"</code> и <a href="/x">ссылкой</a> - "цитата".</p>';
+    const other = '<pre>"x" - y</pre><p><em>"Другой"</em> текст <code>a - b</code> и <b>еще</b>.</p>';
+    const alone = typesetHtml(first, 'ru');
+    typesetHtml(other, 'ru');
+    expect(typesetHtml(first, 'ru')).toBe(alone);
+    expect(show(alone)).toBe('<p>Текст с⍽<code>"кодом"</code> и⍽<a href="/x">ссылкой</a>⍽— «цитата».</p>');
+  });
+
   it('applies no rule beyond quotes, dashes and spaces: dates, symbols, numbers stay as written', () => {
     const text = '<p>2022-11-28, (c) 1/2, тел. 84951234567, 10 %, слово(пояснение)</p>';
     expect(typesetHtml(text, 'ru').replaceAll(NBSP, ' ')).toBe(text);
