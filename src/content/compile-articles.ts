@@ -22,7 +22,7 @@ import {
   type ContentSettings,
   type ContentWarning,
 } from './types.ts';
-import { typesetHtml, typesetText } from './typeset.ts';
+import { typesetPage } from './typeset.ts';
 import { toZonedIso } from './zoned-date.ts';
 
 export interface SourceFile {
@@ -414,12 +414,12 @@ const buildArticle = (
     readingMinutes: readingMinutes(words),
   };
   // Pages show typeset text; feeds carry it as written (the body keeps both).
-  const page = { title: typesetText(meta.title, meta.language), summary: typesetText(meta.summary, meta.language) };
+  const page = typesetPage({ title: meta.title, summary: meta.summary, html }, meta.language);
   return {
-    meta: { ...meta, ...page },
+    meta: { ...meta, title: page.title, summary: page.summary },
     body: {
       id,
-      pageHtml: typesetHtml(html, meta.language),
+      pageHtml: page.html,
       html,
       text,
       title: meta.title,

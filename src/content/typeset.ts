@@ -81,12 +81,30 @@ const typesetterFor = (language: string): Typeset | undefined => {
 export const typesetHtml = (html: string, language: string): string => typesetterFor(language)?.(html) ?? html;
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const unescapeHtml = (html: string) => html.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
+
+/** What an article's page shows typeset: its title and summary (plain text) and its body (sanitised HTML). */
+export interface PageText {
+  title: string;
+  summary: string;
+  html: string;
+}
+
+/** The title and summary as the first two paragraphs: escaped, so they hold no "<" that could end one early. */
+const LEADING_PARAGRAPHS = /^<p>([^<]*)<\/p><p>([^<]*)<\/p>/;
 
 /**
- * Typesets plain text (a title, a summary). It goes through as escaped HTML, so
- * that typograf never takes text for markup or an entity, and comes back as text.
+ * Typesets an article's page in one pass of typograf instead of three: its title and summary go
+ * through as escaped HTML paragraphs ahead of the body (so that typograf never takes text for markup
+ * or an entity), and come back as text. Each call costs typograf's fixed work over again.
  */
-export const typesetText = (text: string, language: string): string =>
-  typesetHtml(`<span>${escapeHtml(text)}</span>`, language)
-    .replace(/^<span>|<\/span>$/g, '')
-    .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
+export const typesetPage = ({ title, summary, html }: PageText, language: string): PageText => {
+  const typeset = typesetHtml(`<p>${escapeHtml(title)}</p><p>${escapeHtml(summary)}</p>${html}`, language);
+  const leading = LEADING_PARAGRAPHS.exec(typeset);
+  if (!leading) throw new Error(`typograf changed the markup around a title: ${typeset.slice(0, 200)}`);
+  return {
+    title: unescapeHtml(leading[1]!),
+    summary: unescapeHtml(leading[2]!),
+    html: typeset.slice(leading[0].length),
+  };
+};

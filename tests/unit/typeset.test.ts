@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typesetHtml, typesetText } from '../../src/content/typeset.ts';
+import { typesetHtml, typesetPage } from '../../src/content/typeset.ts';
 
 const NBSP = '\u00a0';
 const show = (text: string) => text.replaceAll(NBSP, '⍽');
@@ -51,11 +51,30 @@ describe('typesetHtml', () => {
   });
 });
 
-describe('typesetText', () => {
-  it('typesets plain text and gives plain text back, never reading it as markup', () => {
-    expect(show(typesetText('AT&amp;T и "Газпром" <b>', 'ru'))).toBe('AT&amp;T и⍽«Газпром» <b>');
-    expect(show(typesetText('Мишустин анонсировал рекордный товарооборот между РФ и Казахстаном', 'ru'))).toBe(
-      'Мишустин анонсировал рекордный товарооборот между РФ⍽и⍽Казахстаном',
+describe('typesetPage', () => {
+  it('typesets the title and summary as plain text, never reading them as markup, and the body as HTML', () => {
+    const page = typesetPage(
+      {
+        title: 'AT&amp;T и "Газпром" <b>',
+        summary: 'Мишустин анонсировал рекордный товарооборот между РФ и Казахстаном',
+        html: '<p>"Текст" - и все.</p>',
+      },
+      'ru',
     );
+    expect(show(page.title)).toBe('AT&amp;T и⍽«Газпром» <b>');
+    expect(show(page.summary)).toBe('Мишустин анонсировал рекордный товарооборот между РФ⍽и⍽Казахстаном');
+    expect(show(page.html)).toBe('<p>«Текст»⍽— и⍽все.</p>');
+  });
+
+  it('typesets each part as it would on its own', () => {
+    const title = 'Заголовок - "в кавычках" и в';
+    const summary = 'Сводка... о том, что в мире';
+    const html = '<p>Абзац о "том" - и в конце.</p>\n<p>Второй и</p>';
+    const alone = (text: string) => typesetPage({ title: text, summary: '', html: '' }, 'ru').title;
+    expect(typesetPage({ title, summary, html }, 'ru')).toEqual({
+      title: alone(title),
+      summary: alone(summary),
+      html: typesetHtml(html, 'ru'),
+    });
   });
 });
