@@ -1,5 +1,5 @@
 /** Compiles source files from seeds/ into article metas and bodies, one file at a time or a whole set. Pure: same files, same output. */
-import { v5 as uuidv5 } from 'uuid';
+import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 import { labelsFor } from '../site/labels.ts';
 import { paths } from '../site/paths.ts';
 import { decodeSource } from './decode-source.ts';
@@ -52,8 +52,8 @@ export interface CompiledContent {
 export const FALLBACK_DATE = '1970-01-01';
 
 // Namespace for item guids: urn:uuid:v5(namespace, article id). Never change it,
-// or every reader sees every article again as new.
-const GUID_NAMESPACE = '3f1c6a52-9d0e-4f4b-8a53-2f6f0f3f6e11';
+// or every reader sees every article again as new. Held as bytes: uuid parses a string one on every call.
+const GUID_NAMESPACE = parseUuid('3f1c6a52-9d0e-4f4b-8a53-2f6f0f3f6e11');
 
 const ARTICLE = /\.(txt|md)$/;
 

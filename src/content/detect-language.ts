@@ -4,8 +4,12 @@
 const CYRILLIC_LANGUAGES = new Set(['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'tg', 'mn']);
 
 export const detectLanguage = (text: string, siteLanguage: string): string => {
-  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // Counted by runs of letters, not letter by letter: a match a letter made every article's text an array of them.
+  let [cyrillic, latin] = [0, 0];
+  for (const [, cyrillicRun, latinRun] of text.matchAll(/(\p{Script=Cyrillic}+)|(\p{Script=Latin}+)/gu)) {
+    if (cyrillicRun) cyrillic += cyrillicRun.length;
+    else latin += latinRun!.length;
+  }
   const siteIsCyrillic = CYRILLIC_LANGUAGES.has(siteLanguage.split('-')[0]!);
   if (cyrillic > latin) {
     if (siteIsCyrillic) return siteLanguage;

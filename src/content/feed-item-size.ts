@@ -20,8 +20,8 @@ const PER_TAG_OVERHEAD = 64;
 export const feedItemBudget = (pageSize: number): number =>
   Math.min(ARTICLE_MAX_BYTES, Math.floor((FEED_MAX_BYTES - CHANNEL_RESERVE) / Math.max(1, pageSize)));
 
-const utf8 = new TextEncoder();
-const bytes = (text: string): number => utf8.encode(text).length;
+// Counted, not encoded: the build runs on Node.
+const bytes = (text: string): number => Buffer.byteLength(text);
 
 /**
  * An upper bound of the bytes an article takes in any feed format. JSON Feed
