@@ -26,6 +26,7 @@ import {
   readdirSync,
   readFileSync,
   readSync,
+  type Stats,
   statSync,
   writeFileSync,
   writeSync,
@@ -266,17 +267,17 @@ class LineWriter {
   }
 }
 
-export const sourceIdentity = (dir: string, name: string, sidecar: string | undefined): SourceIdentity => {
-  const file = statSync(join(dir, name));
-  const side = sidecar ? statSync(join(dir, sidecar)) : undefined;
-  return {
-    size: file.size,
-    mtimeMs: file.mtimeMs,
-    sidecar: sidecar ?? null,
-    sidecarSize: side?.size ?? 0,
-    sidecarMtimeMs: side?.mtimeMs ?? 0,
-  };
-};
+/** A source's identity from the stats of its file and of its sidecar, if it has one. */
+export const identityOf = (file: Stats, sidecar?: { name: string; stats: Stats }): SourceIdentity => ({
+  size: file.size,
+  mtimeMs: file.mtimeMs,
+  sidecar: sidecar?.name ?? null,
+  sidecarSize: sidecar?.stats.size ?? 0,
+  sidecarMtimeMs: sidecar?.stats.mtimeMs ?? 0,
+});
+
+export const sourceIdentity = (dir: string, name: string, sidecar: string | undefined): SourceIdentity =>
+  identityOf(statSync(join(dir, name)), sidecar ? { name: sidecar, stats: statSync(join(dir, sidecar)) } : undefined);
 
 export const pictureIdentity = (dir: string, name: string): PictureIdentity => {
   const stats = statSync(join(dir, name), { throwIfNoEntry: false });
@@ -411,6 +412,11 @@ export class BuildCache {
   /** Where this build's spill is kept until it joins the cache (a name of its own, should two builds run at once). */
   get nextSpill(): string {
     return join(this.#dir, `${this.#spill}.part`);
+  }
+
+  /** Whether the previous build compiled a file of this name: only then is its identity worth a look. */
+  knows(name: string): boolean {
+    return this.#previous !== undefined && this.#previousNames.has(name);
   }
 
   /** The previous entry of this file, if the previous index has one. */

@@ -231,7 +231,8 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
   };
 
   /** A freshly compiled article, into the store and the cache. */
-  const takeCompiled = (name: string, source: SourceIdentity | undefined, seed: CompiledSeed) => {
+  const takeCompiled = (name: string, seed: CompiledSeed) => {
+    const { source } = seed;
     for (const picture of seed.read) usedPictures.add(picture);
     warnings.push(...seed.warnings);
     if (seed.kind === 'error') {
@@ -241,7 +242,7 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
     const used = seed.pictures.map((picture) => pictureIdentity(options.seeds, picture));
     if (seed.kind === 'draft') {
       drafts++;
-      if (source) cache?.record(name, source, { draft: true }, seed.warnings, used);
+      cache?.record(name, source, { draft: true }, seed.warnings, used);
       return;
     }
     // One too large for a feed item came back shortened to its summary and a link (compile-seed.ts), whose slug
@@ -250,7 +251,7 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
     const added = writer.addCompressed(keys, name, explicitSlug, shortened, seed.meta, seed.body);
     publishPictures(seed.pictures);
     const spilled = writer.spillLocation(added);
-    if (source) cache?.record(name, source, { added, spilled, keys, explicitSlug, shortened }, seed.warnings, used);
+    cache?.record(name, source, { added, spilled, keys, explicitSlug, shortened }, seed.warnings, used);
     if (seed.scheduled) scheduled.push(seed.scheduled);
   };
 
@@ -268,14 +269,15 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
   const stepFor = (name: string): (typeof steps)[number] => {
     if (isArticleFile(name)) {
       const sidecar = sidecarNames(name).find(exists);
-      const source = cache ? sourceIdentity(options.seeds, name, sidecar) : undefined;
+      // Stat only what the cache knows: a new file's identity comes with its compile, from the read.
+      const source = cache?.knows(name) ? sourceIdentity(options.seeds, name, sidecar) : undefined;
       const hit = source && cache?.lookup(name, source, (picture) => pictureIdentity(options.seeds, picture));
       progress.update({ articlesCompiled: ++compiled });
       if (hit) return { run: () => takeFromCache(name, source, hit) };
       const seed = pool.compile({ name, ...(sidecar ? { sidecar } : {}) });
       // Awaited in its turn; a failure then fails the build, and is not reported twice before that.
       seed.catch(() => undefined);
-      return { seed, run: (done) => takeCompiled(name, source, done!) };
+      return { seed, run: (done) => takeCompiled(name, done!) };
     }
     if (isSidecarFile(name)) {
       return {

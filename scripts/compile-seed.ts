@@ -4,7 +4,7 @@
  * it shows. It runs on the build's worker threads (scripts/compile-pool.ts) or
  * on its main thread, with the same result, so the output never depends on where.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { compileArticle, fitIntoFeeds, type PictureReader, type SourceFile } from '../src/content/compile-articles.ts';
 import { type ImageFile, readImage } from '../src/content/read-image.ts';
@@ -15,6 +15,7 @@ import {
   type ContentSettings,
   type ContentWarning,
 } from '../src/content/types.ts';
+import { identityOf, type SourceIdentity } from './build-cache.ts';
 import { type ArticleKeys, compressRecord } from './store-writer.ts';
 
 /** What every compile of one build shares. */
@@ -32,6 +33,8 @@ export interface SeedJob {
 }
 
 interface Compiled {
+  /** The files' identity as they were read: the build cache keeps the article under it. */
+  source: SourceIdentity;
   warnings: ContentWarning[];
   /** Every picture the compile read, shown or not (an error may stop it half-way): none of them is unused. */
   read: string[];
@@ -56,10 +59,16 @@ export type CompiledSeed = Compiled &
     | { kind: 'error'; issue: ContentIssue }
   );
 
-const readSource = (dir: string, name: string): SourceFile => ({
-  name,
-  bytes: new Uint8Array(readFileSync(join(dir, name))),
-});
+/** A source file, read whole, and its stats as of that read: from the open file, which costs the build no stat of the path. */
+const readSource = (dir: string, name: string): { file: SourceFile; stats: Stats } => {
+  const fd = openSync(join(dir, name), 'r');
+  try {
+    const stats = fstatSync(fd);
+    return { file: { name, bytes: new Uint8Array(readFileSync(fd)) }, stats };
+  } finally {
+    closeSync(fd);
+  }
+};
 
 /** Reads pictures from the seeds folder, each file's size and type once per thread. */
 export const pictureReader = (seeds: string, images = new Map<string, ImageFile>()): PictureReader => {
@@ -80,8 +89,11 @@ export const compileSeed = (
 ): CompiledSeed => {
   const warnings: ContentWarning[] = [];
   const read: string[] = [];
+  const file = readSource(seeds, name);
+  const side = sidecar ? { name: sidecar, ...readSource(seeds, sidecar) } : undefined;
+  const source = identityOf(file.stats, side);
   const outcome = compileArticle(
-    { file: readSource(seeds, name), ...(sidecar ? { sidecar: readSource(seeds, sidecar) } : {}) },
+    { file: file.file, ...(side ? { sidecar: side.file } : {}) },
     settings,
     warnings,
     (picture) => {
@@ -89,11 +101,11 @@ export const compileSeed = (
       return readPicture(picture);
     },
   );
-  if (outcome.kind !== 'article') return { ...outcome, warnings, read };
+  if (outcome.kind !== 'article') return { ...outcome, source, warnings, read };
   const { article } = outcome;
   const fitted = fitIntoFeeds(article, settings.pageSize);
   // An article whose fixed fields alone overflow a feed item is an error, any other issue a warning.
-  if (fitted.issue && !('kind' in fitted.issue)) return { kind: 'error', issue: fitted.issue, warnings, read };
+  if (fitted.issue && !('kind' in fitted.issue)) return { kind: 'error', issue: fitted.issue, source, warnings, read };
   if (fitted.issue) warnings.push(fitted.issue);
   const { meta } = article;
   const record = compressRecord(meta, fitted.body);
@@ -106,6 +118,7 @@ export const compileSeed = (
     body: record.body,
     pictures: outcome.pictures,
     ...(Date.parse(meta.published) > now ? { scheduled: { ...meta, title: article.body.title } } : {}),
+    source,
     warnings,
     read,
   };

@@ -2,7 +2,9 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BuildCache, type SourceIdentity } from '../../scripts/build-cache.ts';
+import { BuildCache, type SourceIdentity, sourceIdentity } from '../../scripts/build-cache.ts';
+import { compileSeed, pictureReader } from '../../scripts/compile-seed.ts';
+import { SETTINGS } from '../helpers/sources.ts';
 
 const source = (size: number): SourceIdentity => ({
   size,
@@ -72,5 +74,19 @@ describe('the build cache', () => {
     const cache = await BuildCache.open(dir, '0'.repeat(64), () => true);
     expect(cache.lookup('a.txt', source(1), noPicture)).toBeUndefined();
     await cache.discard();
+  });
+
+  it('identifies a compiled source by its read as a later build does by stat: else every build compiles it again', async () => {
+    await writeFile(join(dir, 'a.txt'), 'Заголовок\n\nТекст.');
+    await writeFile(join(dir, 'a.yaml'), 'date: 2022-01-01T12:00:00');
+    await writeFile(join(dir, 'b.txt'), 'Без сводки\n\nТекст.');
+    const compile = (name: string, sidecar?: string) =>
+      compileSeed(
+        { seeds: dir, settings: SETTINGS, now: 0 },
+        { name, ...(sidecar ? { sidecar } : {}) },
+        pictureReader(dir),
+      );
+    expect(compile('a.txt', 'a.yaml').source).toEqual(sourceIdentity(dir, 'a.txt', 'a.yaml'));
+    expect(compile('b.txt').source).toEqual(sourceIdentity(dir, 'b.txt', undefined));
   });
 });
