@@ -1,344 +1,20 @@
 /**
- * The content build: compiles seeds/ into the content store in static assets
- * (packs of articles in publication order and a small sharded index, see
- * src/site/store-layout.ts), one file at a time, never holding the corpus.
- * Fails, writing nothing, on any error.
+ * The content build's command line (the build itself is scripts/content-build.ts):
  *
  *   node scripts/build-content.ts [--seeds DIR] [--assets DIR] [--config wrangler.toml] [--verbose] [--quiet] [--no-cache]
- *
- * Compiled articles are kept beside the store (`<assets>.cache`, scripts/build-cache.ts),
- * so a build after one new article compiles that one; the output is the same either way.
- *
- * Prints its report (scripts/build-report.ts) to stdout in one write, so that
- * wrangler, which relays stdout and stderr through separate pipes, keeps its
- * order; the progress line goes to stderr, and only to a terminal.
  *
  * wrangler passes the environment, not arguments, to its [build] command:
  * CONTENT_SEEDS sets the seeds folder (the bench and tests build other corpora
  * that way), and CONTENT_VERBOSE=1 is --verbose.
+ *
+ * It imports nothing of the build until it runs with the flags below: it starts
+ * itself again first, and a process that only waits for another should not load
+ * the compiler (half a second, and 100 MB at a million articles).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, opendir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  compare,
-  ignoredWarning,
-  isArticleFile,
-  isSidecarFile,
-  sidecarError,
-  sidecarNames,
-  sortIssues,
-  unusedPictureWarning,
-} from '../src/content/compile-articles.ts';
-import { isPictureFile } from '../src/content/read-image.ts';
-import type { ArticleBody, ArticleMeta, ContentIssue, ContentSettings, ContentWarning } from '../src/content/types.ts';
-import { IMMUTABLE_CACHE_CONTROL } from '../src/http/cache-policy.ts';
-import { SECURITY_HEADERS } from '../src/http/security-headers.ts';
-import { IMAGES_PREFIX } from '../src/site/paths.ts';
-import { parseSiteConfig, type SiteConfig } from '../src/site/site-config.ts';
-import {
-  BuildCache,
-  type CachedArticle,
-  compilerFingerprint,
-  pictureIdentity,
-  type SourceIdentity,
-  sourceIdentity,
-} from './build-cache.ts';
-import { createProgress, type Progress } from './build-progress.ts';
-import { type BuildOutput, formatBuildReport } from './build-report.ts';
-import { CompilePool, compileThreads } from './compile-pool.ts';
-import { type CompiledSeed, pictureReader } from './compile-seed.ts';
-import { scheduledLines } from './list-scheduled.ts';
-import { NameSet } from './name-set.ts';
-import { decompressSegment, StoreWriter } from './store-writer.ts';
-import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
-
-export interface BuildOptions {
-  seeds: string;
-  assets: string;
-  /** The wrangler.toml whose [vars] hold the settings; the project's own when absent. */
-  config?: string;
-  /** List every warning instead of counting them by kind. */
-  verbose?: boolean;
-  /** No progress line and no summary; errors and warnings are still printed. */
-  quiet?: boolean;
-  /** Compile every file, neither reading nor keeping the build cache (`<assets>.cache`). */
-  noCache?: boolean;
-  /** Worker threads that compile articles beside the build's own; 0: its own alone. By default one a core less one, none for a small build. */
-  threads?: number;
-}
-
-export const DEFAULT_BUILD: BuildOptions = {
-  seeds: resolve(root, process.env.CONTENT_SEEDS ?? 'seeds'),
-  assets: join(root, 'dist/assets'),
-  verbose: ['1', 'true', 'yes'].includes(process.env.CONTENT_VERBOSE?.toLowerCase() ?? ''),
-};
-
-/**
- * The site's settings, from the one place they live (wrangler.toml's [vars]), checked by
- * the schema the Worker reads them with: every setting, not only the build's, so that a
- * bad value fails the build, and with it `wrangler deploy`, instead of a request.
- */
-export const readSiteSettings = async (wranglerToml?: string): Promise<SiteConfig> =>
-  parseSiteConfig((await readWranglerConfig(wranglerToml)).vars);
-
-/**
- * Workers Static Assets' _headers file (https://developers.cloudflare.com/workers/static-assets/headers/):
- * pictures are served by the assets layer without the Worker, so their
- * caching and security headers are set here, from the same constants.
- */
-export const assetHeaders = (): string =>
-  [
-    `${IMAGES_PREFIX}*`,
-    `  Cache-Control: ${IMMUTABLE_CACHE_CONTROL}`,
-    ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${value}`),
-    '',
-  ].join('\n');
-
-export interface BuildResult {
-  articles: number;
-  warnings: number;
-  errors: number;
-  version?: string;
-}
-
-export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promise<BuildResult> => {
-  const started = performance.now();
-  const settings = await readSiteSettings(options.config);
-  const progress = createProgress(options.quiet ? undefined : process.stderr);
-  // Read once, and only to list what is scheduled: what the build writes never depends on it.
-  const now = Date.now();
-  const { errors, warnings, output, scheduled } = await compileAndWrite(options, settings, progress, now).finally(() =>
-    progress.done(),
-  );
-
-  const { lines, summary } = formatBuildReport({
-    errors,
-    warnings,
-    ...(output ? { output } : {}),
-    elapsedMs: performance.now() - started,
-    verbose: options.verbose ?? false,
-  });
-  // What is scheduled: it reads the clock, so it is only printed; the output never depends on it.
-  if (output && !options.quiet) lines.push(...scheduledLines(scheduled, now));
-  if (!options.quiet || !output) lines.push(summary);
-  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
-  return {
-    articles: output?.articles ?? 0,
-    warnings: warnings.length,
-    errors: errors.length,
-    ...(output ? { version: output.version } : {}),
-  };
-};
-
-/** The seeds folder's files, one at a time, in the order the directory lists them. */
-async function* seedNames(dir: string): AsyncGenerator<string> {
-  for await (const entry of await opendir(dir, { bufferSize: 1024 }))
-    if (entry.isFile() && !entry.name.startsWith('.')) yield entry.name;
-}
-
-/**
- * Reads seeds/ one file at a time, in whatever order the directory lists
- * them (the store is sorted by publication and issues by file, so the output
- * never depends on it), and hands each article to the store writer; then
- * writes the store into a fresh sibling folder and swaps it in, so that a
- * failed build never leaves half an output.
- */
-const compileAndWrite = async (options: BuildOptions, settings: ContentSettings, progress: Progress, now: number) => {
-  const errors: ContentIssue[] = [];
-  const warnings: ContentWarning[] = [];
-  // Only articles dated after now are kept, newest first, as scheduledLines reads them (titles as written).
-  const scheduled: ArticleMeta[] = [];
-  let files = 0;
-  // A first pass counts, for the progress line, and notes which articles and sidecars exist, by a hash
-  // of their names: the names are not kept, and the second pass asks the file system nothing.
-  const present = new NameSet();
-  for await (const name of seedNames(options.seeds)) {
-    files++;
-    if (isArticleFile(name) || isSidecarFile(name)) present.add(name);
-  }
-  present.seal();
-  const exists = (name: string) => present.has(name);
-  progress.update({ files });
-
-  const staging = `${options.assets}.tmp-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  const writer = new StoreWriter(`${options.assets}.spill-${process.pid}`);
-  const cache = options.noCache
-    ? undefined
-    : await BuildCache.open(`${options.assets}.cache`, compilerFingerprint(settings), exists);
-
-  // Pictures: each read when an article shows it (its size and type kept, not its bytes), and written
-  // among the assets under its content-addressed name once, when a published article shows it.
-  const readPicture = pictureReader(options.seeds);
-  const usedPictures = new Set<string>();
-  const pictureFiles: string[] = [];
-  const published = new Set<string>();
-  let pictureBytes = 0;
-  const publishPictures = (names: readonly string[]) => {
-    for (const name of names) {
-      usedPictures.add(name);
-      const { image, bytes } = readPicture(name);
-      if (published.has(image.src)) continue;
-      published.add(image.src);
-      mkdirSync(join(staging, IMAGES_PREFIX), { recursive: true });
-      writeFileSync(join(staging, image.src), bytes);
-      pictureBytes += bytes.byteLength;
-    }
-  };
-  const noteScheduled = (meta: ArticleMeta, title: () => string) => {
-    if (Date.parse(meta.published) > now) scheduled.push({ ...meta, title: title() });
-  };
-
-  let [drafts, read, compiled] = [0, 0, 0];
-
-  /** An unchanged article, as the cache has it: its segments and warnings as they were. */
-  const takeFromCache = (name: string, source: SourceIdentity, hit: CachedArticle) => {
-    warnings.push(...hit.warnings);
-    for (const { name: picture } of hit.pictures) usedPictures.add(picture);
-    if (hit.draft) {
-      drafts++;
-      cache!.record(name, source, { draft: true }, hit.warnings, hit.pictures);
-      return;
-    }
-    publishPictures(hit.pictures.map((picture) => picture.name));
-    const keys = hit.keys!;
-    if (cache!.compacting) {
-      // Every cached article copied into this build's spill, so that the cache keeps one file again.
-      const { meta, body } = cache!.segments(hit);
-      const added = writer.addCompressed(keys, name, hit.explicitSlug, hit.shortened, meta, body);
-      const outcome = {
-        added,
-        spilled: writer.spillLocation(added),
-        keys,
-        explicitSlug: hit.explicitSlug,
-        shortened: hit.shortened,
-      };
-      cache!.record(name, source, outcome, hit.warnings, hit.pictures);
-    } else {
-      // Its segments stay where they are, read once, to write its pack.
-      const stored = cache!.stored(hit);
-      const added = writer.addStored(keys, name, hit.explicitSlug, hit.shortened, stored, cache!.previousPosition(hit));
-      cache!.record(name, source, { added, kept: hit }, hit.warnings, hit.pictures);
-    }
-    if (Date.parse(keys.published) > now) {
-      const { meta, body } = cache!.segments(hit);
-      noteScheduled(decompressSegment<ArticleMeta>(meta), () => decompressSegment<ArticleBody>(body).title);
-    }
-  };
-
-  /** A freshly compiled article, into the store and the cache. */
-  const takeCompiled = (name: string, seed: CompiledSeed) => {
-    const { source } = seed;
-    for (const picture of seed.read) usedPictures.add(picture);
-    warnings.push(...seed.warnings);
-    if (seed.kind === 'error') {
-      errors.push(seed.issue);
-      return;
-    }
-    const used = seed.pictures.map((picture) => pictureIdentity(options.seeds, picture));
-    if (seed.kind === 'draft') {
-      drafts++;
-      cache?.record(name, source, { draft: true }, seed.warnings, used);
-      return;
-    }
-    // One too large for a feed item came back shortened to its summary and a link (compile-seed.ts), whose slug
-    // may yet change when slug clashes are resolved (see StoreWriter).
-    const { keys, explicitSlug, shortened } = seed;
-    const added = writer.addCompressed(keys, name, explicitSlug, shortened, seed.meta, seed.body);
-    publishPictures(seed.pictures);
-    const spilled = writer.spillLocation(added);
-    cache?.record(name, source, { added, spilled, keys, explicitSlug, shortened }, seed.warnings, used);
-    if (seed.scheduled) scheduled.push(seed.scheduled);
-  };
-
-  // Each file is a step, run in the order the seeds are read; an article to compile is sent to the
-  // pool at once, and its step waits for it, up to WINDOW steps behind the reading.
-  const pool = new CompilePool({ seeds: options.seeds, settings, now }, options.threads ?? compileThreads(files));
-  const WINDOW = 256;
-  const steps: { run: (seed?: CompiledSeed) => void; seed?: Promise<CompiledSeed> }[] = [];
-  const runSteps = async (keep: number) => {
-    while (steps.length > keep) {
-      const step = steps.shift()!;
-      step.run(step.seed && (await step.seed));
-    }
-  };
-  const stepFor = (name: string): (typeof steps)[number] => {
-    if (isArticleFile(name)) {
-      const sidecar = sidecarNames(name).find(exists);
-      // Stat only what the cache knows: a new file's identity comes with its compile, from the read.
-      const source = cache?.knows(name) ? sourceIdentity(options.seeds, name, sidecar) : undefined;
-      const hit = source && cache?.lookup(name, source, (picture) => pictureIdentity(options.seeds, picture));
-      progress.update({ articlesCompiled: ++compiled });
-      if (hit) return { run: () => takeFromCache(name, source, hit) };
-      const seed = pool.compile({ name, ...(sidecar ? { sidecar } : {}) });
-      // Awaited in its turn; a failure then fails the build, and is not reported twice before that.
-      seed.catch(() => undefined);
-      return { seed, run: (done) => takeCompiled(name, done!) };
-    }
-    if (isSidecarFile(name)) {
-      return {
-        run: () => {
-          // A sidecar belongs to the .txt of its name, and .yaml wins over .yml.
-          const owner = `${name.replace(/\.ya?ml$/, '')}.txt`;
-          const chosen = sidecarNames(owner).find(exists);
-          if (!exists(owner) || chosen !== name) errors.push(sidecarError(name));
-        },
-      };
-    }
-    if (isPictureFile(name)) return { run: () => pictureFiles.push(name) };
-    return { run: () => warnings.push(ignoredWarning(name)) };
-  };
-  try {
-    for await (const name of seedNames(options.seeds)) {
-      progress.update({ filesRead: read++ });
-      steps.push(stepFor(name));
-      await runSteps(WINDOW);
-      await pool.listen();
-    }
-    await runSteps(0);
-  } finally {
-    await pool.close();
-  }
-  for (const name of pictureFiles) if (!usedPictures.has(name)) warnings.push(unusedPictureWarning(name));
-  progress.update({ filesRead: read });
-  if (errors.length === 0) progress.update({ articles: writer.count });
-
-  const written = writer.finish(
-    staging,
-    { errors, warnings },
-    (articlesWritten) => progress.update({ articlesWritten }),
-    cache?.nextSpill,
-    // Packs that come out the same are linked from the store in place, before it is replaced.
-    cache?.previousStore(options.assets),
-  );
-  if (written) await cache?.save(written);
-  else await cache?.discard();
-  await rm(`${options.assets}.spill-${process.pid}`, { recursive: true, force: true });
-  sortIssues(warnings);
-  sortIssues(errors);
-  if (!written) {
-    await rm(staging, { recursive: true, force: true });
-    return { errors, warnings, scheduled };
-  }
-  const headers = assetHeaders();
-  await writeFile(join(staging, '_headers'), headers);
-  await rm(options.assets, { recursive: true, force: true });
-  await rename(staging, options.assets);
-  const output: BuildOutput = {
-    articles: written.count,
-    drafts,
-    // The store, the pictures and _headers.
-    files: written.files + published.size + 1,
-    bytes: written.bytes + pictureBytes + Buffer.byteLength(headers),
-    version: written.version,
-  };
-  scheduled.sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || compare(b.id, a.id));
-  return { errors, warnings, output, scheduled };
-};
 
 /**
  * Memory, as V8 takes it only at start-up, so the build runs itself again with these, whoever
@@ -351,12 +27,20 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
  */
 const V8_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=30'];
 
-if (import.meta.main && !process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))) {
+/**
+ * Node's on-disk cache of compiled modules (https://nodejs.org/api/module.html#module-compile-cache),
+ * for the build and its worker threads: loading the compiler from TypeScript sources took 0.8 s a
+ * process, 0.4 s from the cache. One the caller set wins.
+ */
+const COMPILE_CACHE = join(tmpdir(), 'node-compile-cache');
+
+if (!process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))) {
   const child = spawnSync(process.execPath, [...V8_FLAGS, ...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
+    env: { NODE_COMPILE_CACHE: COMPILE_CACHE, ...process.env },
   });
   process.exit(child.status ?? 1);
-} else if (import.meta.main) {
+} else {
   const { values } = parseArgs({
     options: {
       seeds: { type: 'string' },
@@ -367,16 +51,16 @@ if (import.meta.main && !process.execArgv.some((flag) => flag.startsWith('--max-
       'no-cache': { type: 'boolean' },
     },
   });
-  const options: BuildOptions = {
-    seeds: values.seeds ? resolve(values.seeds) : DEFAULT_BUILD.seeds,
-    assets: values.assets ? resolve(values.assets) : DEFAULT_BUILD.assets,
-    ...(values.config ? { config: resolve(values.config) } : {}),
-    verbose: values.verbose || DEFAULT_BUILD.verbose,
-    quiet: values.quiet ?? false,
-    noCache: values['no-cache'] ?? false,
-  };
+  const { buildContent, DEFAULT_BUILD } = await import('./content-build.ts');
   try {
-    const { errors } = await buildContent(options);
+    const { errors } = await buildContent({
+      seeds: values.seeds ? resolve(values.seeds) : DEFAULT_BUILD.seeds,
+      assets: values.assets ? resolve(values.assets) : DEFAULT_BUILD.assets,
+      ...(values.config ? { config: resolve(values.config) } : {}),
+      verbose: values.verbose || DEFAULT_BUILD.verbose,
+      quiet: values.quiet ?? false,
+      noCache: values['no-cache'] ?? false,
+    });
     process.exitCode = errors > 0 ? 1 : 0;
   } catch (error) {
     console.error(`content: ${error instanceof Error ? error.message : String(error)}`);

@@ -19,7 +19,7 @@ import { type PingOptions, type PingResult, pingHub, summarizePing } from '../sr
 import { absoluteUrl } from '../src/site/paths.ts';
 import { siteConfig } from '../src/site/site-config.ts';
 import { storePaths } from '../src/site/store-layout.ts';
-import { buildContent, DEFAULT_BUILD } from './build-content.ts';
+import { buildContent, DEFAULT_BUILD } from './content-build.ts';
 import { projectRoot, readWranglerConfig } from './wrangler-config.ts';
 
 /** A feed's ETag (weak or strong, compared as strong), or null when it does not answer 200. */

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildContent } from '../../scripts/build-content.ts';
+import { buildContent } from '../../scripts/content-build.ts';
 import { projectRoot } from '../../scripts/wrangler-config.ts';
 import { startRecordingHub } from './recording-hub.ts';
 
