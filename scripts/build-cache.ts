@@ -414,6 +414,11 @@ export class BuildCache {
     return join(this.#dir, `${this.#spill}.part`);
   }
 
+  /** Whether there is a previous build to take articles from. */
+  get reusable(): boolean {
+    return this.#previous !== undefined;
+  }
+
   /** Whether the previous build compiled a file of this name: only then is its identity worth a look. */
   knows(name: string): boolean {
     return this.#previous !== undefined && this.#previousNames.has(name);

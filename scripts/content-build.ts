@@ -44,6 +44,7 @@ import { CompilePool, compileThreads } from './compile-pool.ts';
 import { type CompiledSeed, pictureReader } from './compile-seed.ts';
 import { scheduledLines } from './list-scheduled.ts';
 import { NameSet } from './name-set.ts';
+import { SeedStats } from './seed-stats.ts';
 import { decompressSegment, StoreWriter } from './store-writer.ts';
 import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
 
@@ -249,27 +250,40 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
 
   // Each file is a step, run in the order the seeds are read; an article to compile is sent to the
   // pool at once, and its step waits for it, up to WINDOW steps behind the reading.
-  const pool = new CompilePool({ seeds: options.seeds, settings, now }, options.threads ?? compileThreads(files));
+  const threads = options.threads ?? compileThreads(files);
+  const pool = new CompilePool({ seeds: options.seeds, settings, now }, threads);
+  // The identities of the files the cache knows, asked on a thread of their own where threads are worth it.
+  const stats = threads > 0 && cache?.reusable ? new SeedStats(options.seeds) : undefined;
   const WINDOW = 256;
-  const steps: { run: (seed?: CompiledSeed) => void; seed?: Promise<CompiledSeed> }[] = [];
+  // A step runs when every step before it has; `asked` says whether what it waits for is asked for yet.
+  const steps: { run: () => void | Promise<void>; asked?: () => boolean }[] = [];
   const runSteps = async (keep: number) => {
     while (steps.length > keep) {
       const step = steps.shift()!;
-      step.run(step.seed && (await step.seed));
+      if (step.asked?.() === false) stats?.flush();
+      await step.run();
     }
+  };
+  const compile = (name: string, sidecar: string | undefined) => {
+    const seed = pool.compile({ name, ...(sidecar ? { sidecar } : {}) });
+    // Awaited in its turn; a failure then fails the build, and is not reported twice before that.
+    seed.catch(() => undefined);
+    return async () => takeCompiled(name, await seed);
+  };
+  /** An article the cache knows: taken from it if unchanged, else compiled (in its turn: a publication changes few). */
+  const fromCache = (name: string, sidecar: string | undefined, source: SourceIdentity) => {
+    const hit = cache!.lookup(name, source, (picture) => pictureIdentity(options.seeds, picture));
+    return hit ? takeFromCache(name, source, hit) : compile(name, sidecar)();
   };
   const stepFor = (name: string): (typeof steps)[number] => {
     if (isArticleFile(name)) {
       const sidecar = sidecarNames(name).find(exists);
-      // Stat only what the cache knows: a new file's identity comes with its compile, from the read.
-      const source = cache?.knows(name) ? sourceIdentity(options.seeds, name, sidecar) : undefined;
-      const hit = source && cache?.lookup(name, source, (picture) => pictureIdentity(options.seeds, picture));
       progress.update({ articlesCompiled: ++compiled });
-      if (hit) return { run: () => takeFromCache(name, source, hit) };
-      const seed = pool.compile({ name, ...(sidecar ? { sidecar } : {}) });
-      // Awaited in its turn; a failure then fails the build, and is not reported twice before that.
-      seed.catch(() => undefined);
-      return { seed, run: (done) => takeCompiled(name, done!) };
+      // Only what the cache knows is asked about: a new file's identity comes with its compile, from the read.
+      if (!cache?.knows(name)) return { run: compile(name, sidecar) };
+      if (!stats) return { run: () => fromCache(name, sidecar, sourceIdentity(options.seeds, name, sidecar)) };
+      const { identity, sent } = stats.identify(name, sidecar);
+      return { run: async () => fromCache(name, sidecar, await identity), asked: sent };
     }
     if (isSidecarFile(name)) {
       return {
@@ -281,8 +295,8 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
         },
       };
     }
-    if (isPictureFile(name)) return { run: () => pictureFiles.push(name) };
-    return { run: () => warnings.push(ignoredWarning(name)) };
+    if (isPictureFile(name)) return { run: () => void pictureFiles.push(name) };
+    return { run: () => void warnings.push(ignoredWarning(name)) };
   };
   try {
     for await (const name of seedNames(options.seeds)) {
@@ -293,7 +307,7 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
     }
     await runSteps(0);
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), stats?.close()]);
   }
   for (const name of pictureFiles) if (!usedPictures.has(name)) warnings.push(unusedPictureWarning(name));
   progress.update({ filesRead: read });

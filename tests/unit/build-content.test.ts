@@ -133,6 +133,26 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
     expect(await store()).toEqual(withCache);
   });
 
+  it('asks about the files its cache knows on a thread of its own, and still writes what a build from scratch writes', async () => {
+    // 300 articles: batches of 128 to the stat thread, the last one partial.
+    await writeCorpus(join(dir, 'seeds'), 300);
+    const threads = { env: { CONTENT_THREADS: '1' } };
+    expect((await build(threads)).code).toBe(0);
+    const seeds = (await readdir(join(dir, 'seeds'))).sort();
+    const [edited, retagged, removed] = seeds.filter((name) => name.endsWith('.txt'));
+    await writeFile(join(dir, 'seeds', edited!), 'Заголовок исправлен\n\nТекст.');
+    await writeFile(join(dir, 'seeds', retagged!.replace('.txt', '.yaml')), 'date: 2021-06-01T12:00:00\ntags: [Новое]');
+    await rm(join(dir, 'seeds', removed!));
+    await rm(join(dir, 'seeds', removed!.replace('.txt', '.yaml')));
+    await writeFile(join(dir, 'seeds/new.txt'), 'Новая статья\n\nТекст.');
+    const cached = await build(threads);
+    expect(cached.stdout).toMatch(/^content: 300 articles,/m);
+    const withCache = await store();
+    expect(await readFile(join(dir, 'assets/_content/sitemap/0.txt'), 'utf8')).toMatch(/^zagolovok-ispravlen\t/m);
+    await build({ args: ['--no-cache'], env: { CONTENT_THREADS: '0' } });
+    expect(await store()).toEqual(withCache);
+  });
+
   it('copies no unchanged article into the cache again, and compacts its files after eight builds', async () => {
     await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
     await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-01-01T12:00:00');
