@@ -96,18 +96,21 @@ export interface CachedArticle extends SourceIdentity {
   length: number;
   /** Its number in the order the store writer was given the articles (−1 for a draft). */
   added: number;
+  /** The entry as the index had it, but for `added`: what the next index writes again for an article taken over. */
+  row: string;
 }
 
 /**
- * An entry as the index writes it, a JSON array rather than an object (half the bytes):
- * [size, mtimeMs, sidecar, sidecarSize, sidecarMtimeMs, flags, file, offset, metaLength, length, added,
+ * An entry as the index writes it, after its file's name and its `added` (a line is
+ * `name<TAB>added<TAB>row`): a JSON array rather than an object (half the bytes), which an
+ * article taken over unchanged keeps as it was, so that the next index writes it again unparsed:
+ * [size, mtimeMs, sidecar, sidecarSize, sidecarMtimeMs, flags, file, offset, metaLength, length,
  *  id, slug, published, updated, [tag name, tag slug, …], warnings?, pictures?]
  */
 type EntryRow = [
   number,
   number,
   string | null,
-  number,
   number,
   number,
   number,
@@ -126,7 +129,10 @@ type EntryRow = [
 
 const [DRAFT, EXPLICIT_SLUG, SHORTENED] = [1, 2, 4];
 
-const encodeEntry = (a: CachedArticle): string => {
+/** Where a draft's segments are: it has none. */
+const NOWHERE = { file: 0, offset: 0, metaLength: 0, length: 0 };
+
+const encodeEntry = (a: Omit<CachedArticle, 'row' | 'added'>): string => {
   const flags = (a.draft ? DRAFT : 0) | (a.explicitSlug ? EXPLICIT_SLUG : 0) | (a.shortened ? SHORTENED : 0);
   const k = a.keys;
   const row: EntryRow = [
@@ -140,7 +146,6 @@ const encodeEntry = (a: CachedArticle): string => {
     a.offset,
     a.metaLength,
     a.length,
-    a.added,
     k?.id ?? '',
     k?.slug ?? '',
     k?.published ?? '',
@@ -151,9 +156,13 @@ const encodeEntry = (a: CachedArticle): string => {
   return JSON.stringify(row);
 };
 
-const decodeEntry = (json: string): CachedArticle => {
-  const [size, mtimeMs, sidecar, sidecarSize, sidecarMtimeMs, flags, file, offset, metaLength, length, added, ...rest] =
-    JSON.parse(json) as EntryRow;
+/** An entry from its line, less the name: `added<TAB>row`. */
+const decodeEntry = (entry: string): CachedArticle => {
+  const tab = entry.indexOf('\t');
+  const added = Number(entry.slice(0, tab));
+  const row = entry.slice(tab + 1);
+  const [size, mtimeMs, sidecar, sidecarSize, sidecarMtimeMs, flags, file, offset, metaLength, length, ...rest] =
+    JSON.parse(row) as EntryRow;
   const [id, slug, published, updated, tags, warnings = [], pictures = []] = rest;
   const draft = (flags & DRAFT) !== 0;
   return {
@@ -183,6 +192,7 @@ const decodeEntry = (json: string): CachedArticle => {
     metaLength,
     length,
     added,
+    row,
   };
 };
 
@@ -495,38 +505,29 @@ export class BuildCache {
       warnings,
       pictures,
     };
-    let entry: CachedArticle;
+    let row: string;
+    let added = -1;
     if ('draft' in outcome) {
-      entry = {
-        ...common,
-        draft: true,
-        explicitSlug: false,
-        shortened: false,
-        file: 0,
-        offset: 0,
-        metaLength: 0,
-        length: 0,
-        added: -1,
-      };
+      row = encodeEntry({ ...common, draft: true, explicitSlug: false, shortened: false, ...NOWHERE });
     } else if ('spilled' in outcome) {
-      const { added, spilled, keys, explicitSlug, shortened } = outcome;
-      entry = { ...common, draft: false, explicitSlug, shortened, keys, file: this.#spillFile, ...spilled, added };
-    } else {
-      const { kept } = outcome;
-      entry = {
+      const { spilled, keys, explicitSlug, shortened } = outcome;
+      added = outcome.added;
+      row = encodeEntry({
         ...common,
         draft: false,
-        explicitSlug: kept.explicitSlug,
-        shortened: kept.shortened,
-        ...(kept.keys ? { keys: kept.keys } : {}),
-        file: kept.file,
-        offset: kept.offset,
-        metaLength: kept.metaLength,
-        length: kept.length,
-        added: outcome.added,
-      };
+        explicitSlug,
+        shortened,
+        keys,
+        file: this.#spillFile,
+        ...spilled,
+      });
+    } else {
+      const { kept } = outcome;
+      added = outcome.added;
+      const unchanged = sameSource(kept, source) && kept.warnings === warnings && kept.pictures === pictures;
+      row = unchanged ? kept.row : encodeEntry({ ...kept, ...common });
     }
-    this.#next.write(`${name}\t${encodeEntry(entry)}`);
+    this.#next.write(`${name}\t${added}\t${row}`);
     this.#nextNames.add(name);
   }
 

@@ -10,8 +10,11 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { type SourceIdentity, sourceIdentity } from './build-cache.ts';
 
-/** Files a message: enough that messages cost little, few enough that the build need not wait long for one. */
-const BATCH = 128;
+/**
+ * Files a message: enough that messages cost little, and a fraction of the articles the build reads
+ * ahead (content-build.ts: 256 files, about 128 articles), so that the one it waits for was sent long since.
+ */
+const BATCH = 32;
 
 type Job = [name: string, sidecar: string | null];
 
