@@ -11,8 +11,8 @@
  * wrangler, which relays stdout and stderr through separate pipes, keeps its
  * order; the progress line goes to stderr, and only to a terminal.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, opendir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, opendirSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   compare,
@@ -127,9 +127,15 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
 };
 
 /** The seeds folder's files, one at a time, in the order the directory lists them. */
-async function* seedNames(dir: string): AsyncGenerator<string> {
-  for await (const entry of await opendir(dir, { bufferSize: 1024 }))
-    if (entry.isFile() && !entry.name.startsWith('.')) yield entry.name;
+function* seedNames(dir: string): Generator<string> {
+  // Read synchronously, a thousand entries a call: an awaited entry cost a promise each, twice a build.
+  const listing = opendirSync(dir, { bufferSize: 1024 });
+  try {
+    for (let entry = listing.readSync(); entry; entry = listing.readSync())
+      if (entry.isFile() && !entry.name.startsWith('.')) yield entry.name;
+  } finally {
+    listing.closeSync();
+  }
 }
 
 /**
@@ -148,7 +154,7 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
   // A first pass counts, for the progress line, and notes which articles and sidecars exist, by a hash
   // of their names: the names are not kept, and the second pass asks the file system nothing.
   const present = new NameSet();
-  for await (const name of seedNames(options.seeds)) {
+  for (const name of seedNames(options.seeds)) {
     files++;
     if (isArticleFile(name) || isSidecarFile(name)) present.add(name);
   }
@@ -299,7 +305,7 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
     return { run: () => void warnings.push(ignoredWarning(name)) };
   };
   try {
-    for await (const name of seedNames(options.seeds)) {
+    for (const name of seedNames(options.seeds)) {
       progress.update({ filesRead: read++ });
       steps.push(stepFor(name));
       await runSteps(WINDOW);
