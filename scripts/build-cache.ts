@@ -26,8 +26,6 @@ import {
   readdirSync,
   readFileSync,
   readSync,
-  type Stats,
-  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -36,6 +34,7 @@ import { join } from 'node:path';
 import type { ContentSettings, ContentWarning } from '../src/content/types.ts';
 import { type StoreManifest, storePaths } from '../src/site/store-layout.ts';
 import { NameSet } from './name-set.ts';
+import { type PictureIdentity, type SourceIdentity, sameSource } from './source-identity.ts';
 import type { ArticleKeys, PreviousStore, StoredRecord, WrittenStore } from './store-writer.ts';
 import { projectRoot } from './wrangler-config.ts';
 
@@ -62,22 +61,6 @@ interface StoreRecord {
   count: number;
   starts: number[];
   hashes: string[];
-}
-
-/** What identifies a source file's content without reading it, as make and rsync judge it. */
-export interface SourceIdentity {
-  size: number;
-  mtimeMs: number;
-  sidecar: string | null;
-  sidecarSize: number;
-  sidecarMtimeMs: number;
-}
-
-/** A picture from seeds/ an article shows, as it was: a changed picture changes the article's meta (its size, its URL). */
-export interface PictureIdentity {
-  name: string;
-  size: number;
-  mtimeMs: number;
 }
 
 export interface CachedArticle extends SourceIdentity {
@@ -277,30 +260,6 @@ class LineWriter {
   }
 }
 
-/** A source's identity from the stats of its file and of its sidecar, if it has one. */
-export const identityOf = (file: Stats, sidecar?: { name: string; stats: Stats }): SourceIdentity => ({
-  size: file.size,
-  mtimeMs: file.mtimeMs,
-  sidecar: sidecar?.name ?? null,
-  sidecarSize: sidecar?.stats.size ?? 0,
-  sidecarMtimeMs: sidecar?.stats.mtimeMs ?? 0,
-});
-
-export const sourceIdentity = (dir: string, name: string, sidecar: string | undefined): SourceIdentity =>
-  identityOf(statSync(join(dir, name)), sidecar ? { name: sidecar, stats: statSync(join(dir, sidecar)) } : undefined);
-
-export const pictureIdentity = (dir: string, name: string): PictureIdentity => {
-  const stats = statSync(join(dir, name), { throwIfNoEntry: false });
-  return { name, size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1 };
-};
-
-const sameSource = (a: SourceIdentity, b: SourceIdentity) =>
-  a.size === b.size &&
-  a.mtimeMs === b.mtimeMs &&
-  a.sidecar === b.sidecar &&
-  a.sidecarSize === b.sidecarSize &&
-  a.sidecarMtimeMs === b.sidecarMtimeMs;
-
 /** The settings and every source file of the compiler, and the locked dependencies: what a compiled article depends on. */
 export const compilerFingerprint = (settings: ContentSettings): string => {
   const hash = createHash('sha256').update(
@@ -314,6 +273,7 @@ export const compilerFingerprint = (settings: ContentSettings): string => {
     'scripts/compile-seed.ts',
     'scripts/store-writer.ts',
     'scripts/build-cache.ts',
+    'scripts/source-identity.ts',
   ])
     if (existsSync(join(projectRoot, name))) hash.update(name).update(readFileSync(join(projectRoot, name)));
   return hash.digest('hex');

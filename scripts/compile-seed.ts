@@ -15,7 +15,7 @@ import {
   type ContentSettings,
   type ContentWarning,
 } from '../src/content/types.ts';
-import { identityOf, type SourceIdentity } from './build-cache.ts';
+import { identityOf, type SourceIdentity } from './source-identity.ts';
 import { type ArticleKeys, compressRecord } from './store-writer.ts';
 
 /** What every compile of one build shares. */

@@ -30,14 +30,7 @@ import { IMMUTABLE_CACHE_CONTROL } from '../src/http/cache-policy.ts';
 import { SECURITY_HEADERS } from '../src/http/security-headers.ts';
 import { IMAGES_PREFIX } from '../src/site/paths.ts';
 import { parseSiteConfig, type SiteConfig } from '../src/site/site-config.ts';
-import {
-  BuildCache,
-  type CachedArticle,
-  compilerFingerprint,
-  pictureIdentity,
-  type SourceIdentity,
-  sourceIdentity,
-} from './build-cache.ts';
+import { BuildCache, type CachedArticle, compilerFingerprint } from './build-cache.ts';
 import { createProgress, type Progress } from './build-progress.ts';
 import { type BuildOutput, formatBuildReport } from './build-report.ts';
 import { CompilePool, compileThreads } from './compile-pool.ts';
@@ -45,6 +38,7 @@ import { type CompiledSeed, pictureReader } from './compile-seed.ts';
 import { scheduledLines } from './list-scheduled.ts';
 import { NameSet } from './name-set.ts';
 import { SeedStats } from './seed-stats.ts';
+import { pictureIdentity, type SourceIdentity, sourceIdentity } from './source-identity.ts';
 import { decompressSegment, StoreWriter } from './store-writer.ts';
 import { readWranglerConfig, projectRoot as root } from './wrangler-config.ts';
 
@@ -260,7 +254,7 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
   const pool = new CompilePool({ seeds: options.seeds, settings, now }, threads);
   // The identities of the files the cache knows, asked on a thread of their own where threads are worth it.
   const stats = threads > 0 && cache?.reusable ? new SeedStats(options.seeds) : undefined;
-  const WINDOW = 256;
+  const WINDOW = 1024;
   // A step runs when every step before it has; `asked` says whether what it waits for is asked for yet.
   const steps: { run: () => void | Promise<void>; asked?: () => boolean }[] = [];
   const runSteps = async (keep: number) => {

@@ -2,8 +2,9 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BuildCache, type SourceIdentity, sourceIdentity } from '../../scripts/build-cache.ts';
+import { BuildCache } from '../../scripts/build-cache.ts';
 import { compileSeed, pictureReader } from '../../scripts/compile-seed.ts';
+import { type SourceIdentity, sourceIdentity } from '../../scripts/source-identity.ts';
 import { SETTINGS } from '../helpers/sources.ts';
 
 const source = (size: number): SourceIdentity => ({
