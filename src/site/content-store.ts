@@ -10,7 +10,7 @@
  * lists held in memory).
  */
 import type { ArticleBody, ArticleMeta, ArticleTag } from '../content/types.ts';
-import { assetReader } from './asset-reader.ts';
+import { assetReader, decodeBlocks, linesLength } from './asset-reader.ts';
 import { BODY_PARTS, type BodyPart, inflateSegments, Pack, type StoredBody } from './pack-format.ts';
 import { earliest, type TimeWindow } from './publication.ts';
 import {
@@ -320,6 +320,11 @@ export const publishedBetween = async (assets: Fetcher, from: number, to: number
   return range(a, b);
 };
 
-/** Lines "slug\tupdated" of the articles in sitemap part `part` (0-based), oldest first. */
-export const loadSitemapPart = (assets: Fetcher, part: number): Promise<string[]> =>
-  assetReader(assets).lines(storePaths.sitemapPart(part));
+/**
+ * The lines "slug\tupdated\n" of the first `count` articles of sitemap part `part` (0-based), oldest first,
+ * as text in blocks of whole lines (decodeBlocks).
+ */
+export const loadSitemapPart = async (assets: Fetcher, part: number, count: number): Promise<string[]> => {
+  const bytes = new Uint8Array(await assetReader(assets).bytes(storePaths.sitemapPart(part)));
+  return decodeBlocks(bytes.subarray(0, linesLength(bytes, count)));
+};
