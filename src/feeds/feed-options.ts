@@ -21,7 +21,7 @@ export const channelOptions = (model: FeedModel, format: FeedFormat): FeedOption
   ...(model.site.copyright ? { copyright: xmlText(model.site.copyright) } : {}),
 });
 
-export const itemOptions = ({ meta, url, contentHtml }: FeedItem): Omit<Item, 'title'> => ({
+export const itemOptions = ({ meta, url, contentHtml }: FeedItem): Omit<Item, 'title'> & { content: string } => ({
   id: meta.guid,
   link: url,
   date: new Date(meta.updated),

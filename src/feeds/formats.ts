@@ -3,9 +3,9 @@ import { MIME, mediaType } from '../http/mime-types.ts';
 import type { Labels } from '../site/labels.ts';
 import type { BodyPart } from '../site/pack-format.ts';
 import type { FeedModel } from './feed-model.ts';
-import { renderAtom } from './render-atom.ts';
+import { renderAtomPieces } from './render-atom.ts';
 import { renderJsonFeedPieces } from './render-json-feed.ts';
-import { renderRss } from './render-rss.ts';
+import { renderRssPieces } from './render-rss.ts';
 
 /** The name of a label that is plain text, in every language. */
 type TextLabel = { [K in keyof Labels]: Labels[K] extends string ? K : never }[keyof Labels];
@@ -37,7 +37,7 @@ export const FEED_FORMATS = {
     // Generic XML types: a client that asks for "some XML" gets the format every reader reads.
     negotiates: ['application/xml', 'text/xml'],
     body: 'feed',
-    render: renderRss,
+    render: renderRssPieces,
   },
   atom: {
     file: 'atom.xml',
@@ -46,7 +46,7 @@ export const FEED_FORMATS = {
     hint: 'atomHint',
     negotiates: [],
     body: 'feed',
-    render: renderAtom,
+    render: renderAtomPieces,
   },
   json: {
     file: 'feed.json',

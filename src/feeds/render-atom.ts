@@ -4,6 +4,7 @@ import { escapeHtml } from '../content/escape-html.ts';
 import { FEED_HISTORY_NS, historyElement, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';
+import { HeldCdata } from './held-cdata.ts';
 import { enclosureOf } from './media-rss.ts';
 import { cdataText, xmlAttribute, xmlText } from './xml-text.ts';
 
@@ -29,7 +30,9 @@ const extendRoot = (xml: string, model: FeedModel): string => {
   return `${xml.slice(0, end - 1)}${attributes}>${children}${xml.slice(end)}`;
 };
 
-export const renderAtom = (model: FeedModel): string => {
+/** The document in pieces (held-cdata.ts): the library's text, and each entry's content between. */
+export const renderAtomPieces = (model: FeedModel): string[] => {
+  const held = new HeldCdata();
   const feed = new Feed({
     ...channelOptions(model, 'atom'),
     author: { name: xmlText(model.site.author) },
@@ -39,8 +42,10 @@ export const renderAtom = (model: FeedModel): string => {
   for (const item of model.items) {
     const { meta } = item;
     const enclosure = enclosureOf(item.image);
+    const options = itemOptions(item);
     feed.addItem({
-      ...itemOptions(item),
+      ...options,
+      content: held.hold(options.content),
       // Atom titles are written as type="html": escape the text.
       title: cdataText(escapeHtml(meta.title)),
       author: [{ name: xmlText(meta.author ?? model.site.author) }],
@@ -52,5 +57,8 @@ export const renderAtom = (model: FeedModel): string => {
         : {}),
     });
   }
-  return extendRoot(feed.atom1(), model);
+  const [head, ...rest] = held.pieces(feed.atom1());
+  return [extendRoot(head, model), ...rest];
 };
+
+export const renderAtom = (model: FeedModel): string => renderAtomPieces(model).join('');

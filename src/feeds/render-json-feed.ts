@@ -7,6 +7,9 @@ import type { FeedModel } from './feed-model.ts';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
+const NESTED_OPEN = '[\n  [\n'.length;
+const NESTED_CLOSE = '\n  ]\n]'.length;
+
 /**
  * The feed as pieces of its text, in order: the head, each item, the tail. A page of full texts is some
  * 200 KB, which as one string V8 allocates apart, at a cost (render-cache.ts utf8); joined, the pieces are
@@ -57,11 +60,14 @@ export const renderJsonFeedPieces = (model: FeedModel): string[] => {
   };
   const head = JSON.stringify({ ...feed, items: [] }, null, 2);
   if (feed.items.length === 0) return [head];
-  // "items" is the last member: its "[]" is opened instead, and each item indented two levels deeper (a JSON
-  // string never holds a raw line break, so every "\n" in an item's text is one of its own lines).
+  // "items" is the last member: its "[]" is opened instead, and each item written as JSON.stringify indents
+  // it two levels deep, cut out of an array in an array (no copy of its text): the first from [[item]], after
+  // "[\n  [\n"; each later one from [[0, item]], after "[\n  [\n    0", so that it opens with its ",\n".
   const open = `${head.slice(0, head.lastIndexOf('[]'))}[\n`;
-  const items = feed.items.map(
-    (item, i) => `${i > 0 ? ',\n' : ''}    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`,
+  const items = feed.items.map((item, i) =>
+    i === 0
+      ? JSON.stringify([[item]], null, 2).slice(NESTED_OPEN, -NESTED_CLOSE)
+      : JSON.stringify([[0, item]], null, 2).slice(NESTED_OPEN + '    0'.length, -NESTED_CLOSE),
   );
   return [open, ...items, '\n  ]\n}'];
 };

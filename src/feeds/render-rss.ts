@@ -4,6 +4,7 @@ import { MIME, mediaType } from '../http/mime-types.ts';
 import { FEED_HISTORY_NS, historyElement, pagingLinks } from './feed-history.ts';
 import type { FeedModel } from './feed-model.ts';
 import { channelOptions, itemOptions } from './feed-options.ts';
+import { HeldCdata } from './held-cdata.ts';
 import { declareNamespaces, enclosureOf, MEDIA_NS, mediaContent } from './media-rss.ts';
 import { cdataText, xmlText } from './xml-text.ts';
 
@@ -26,14 +27,18 @@ const channelExtensions = (model: FeedModel): Extension[] => {
   ];
 };
 
-export const renderRss = (model: FeedModel): string => {
+/** The document in pieces (held-cdata.ts): the library's text, and each item's content between. */
+export const renderRssPieces = (model: FeedModel): string[] => {
   const feed = new Feed({ ...channelOptions(model, 'rss'), language: model.site.language });
+  const held = new HeldCdata();
   for (const extension of channelExtensions(model)) feed.addExtension(extension);
   for (const item of model.items) {
     const { meta, image } = item;
     const enclosure = enclosureOf(image);
+    const options = itemOptions(item);
     feed.addItem({
-      ...itemOptions(item),
+      ...options,
+      content: held.hold(options.content),
       title: cdataText(meta.title),
       category: meta.tags.map((tag) => ({ name: xmlText(tag.name) })),
       extensions: [
@@ -49,6 +54,8 @@ export const renderRss = (model: FeedModel): string => {
       ...(enclosure ? { enclosure } : {}),
     });
   }
-  const xml = feed.rss2();
-  return model.items.some((item) => item.image) ? declareNamespaces(xml, { media: MEDIA_NS }) : xml;
+  const [head, ...rest] = held.pieces(feed.rss2());
+  return [model.items.some((item) => item.image) ? declareNamespaces(head, { media: MEDIA_NS }) : head, ...rest];
 };
+
+export const renderRss = (model: FeedModel): string => renderRssPieces(model).join('');

@@ -22,7 +22,13 @@ import { ArticlePage } from './article-page.tsx';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { HomePage } from './home-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
-import { renderRobots, renderSitemapIndex, renderSitemapOfArticles, renderSitemapOfPages } from './render-sitemap.ts';
+import {
+  newestLastmod,
+  renderRobots,
+  renderSitemapIndex,
+  renderSitemapOfArticles,
+  renderSitemapOfPages,
+} from './render-sitemap.ts';
 import { TagPage } from './tag-page.tsx';
 
 // Pages link with paths from `paths` (and article bodies with `/articles/…`); a site under a path puts them under it.
@@ -107,10 +113,10 @@ export const renderSitemapPages = async (env: Env, now: number): Promise<RenderI
 /** Article part `part` (1-based) of the sitemap, cut at `count` articles. */
 export const renderSitemapArticles = async (env: Env, part: number, count: number): Promise<RenderInput> => {
   const start = (part - 1) * SITEMAP_PART;
-  const lines = (await loadSitemapPart(env.ASSETS, part - 1)).slice(0, Math.min(count - start, SITEMAP_PART));
-  const newest = newestUpdate(lines.map((line) => ({ updated: line.slice(line.indexOf('\t') + 1) })));
+  const blocks = await loadSitemapPart(env.ASSETS, part - 1, Math.min(count - start, SITEMAP_PART));
+  const newest = newestLastmod(blocks);
   return {
-    body: renderSitemapOfArticles(siteConfig(env), lines),
+    body: renderSitemapOfArticles(siteConfig(env), blocks),
     contentType: MIME.xml,
     ...(newest ? { modified: newest } : {}),
   };

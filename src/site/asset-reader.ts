@@ -48,25 +48,6 @@ export class AssetReader {
     );
   }
 
-  /**
-   * A store file's lines (the text between "\n"s, without a last empty one), decoded a block of lines at a
-   * time: a sitemap part is some 190 KB, and one string that large costs V8 more to allocate than to decode.
-   */
-  lines(path: string): Promise<string[]> {
-    let size = 0;
-    return this.#get(
-      `l:${path}`,
-      path,
-      false,
-      async (response) => {
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        size = bytes.byteLength * 2;
-        return decodeLines(bytes);
-      },
-      () => size,
-    ) as Promise<string[]>;
-  }
-
   /** A store file's JSON; `undefined` if the store has no such file and it is `optional`. */
   json<T>(path: string, optional: true): Promise<T | undefined>;
   json<T>(path: string): Promise<T>;
@@ -145,19 +126,42 @@ const decoder = new TextDecoder();
 export const NEWLINE = 0x0a;
 const LINE_BLOCK = 32 * 1024;
 
-/** The lines of UTF-8 text, decoded in blocks of about LINE_BLOCK bytes cut after a "\n" (never inside a character). */
-export const decodeLines = (bytes: Uint8Array): string[] => {
-  const lines: string[] = [];
+/**
+ * UTF-8 text decoded in blocks of about LINE_BLOCK bytes, each cut after a "\n" (never inside a character),
+ * so that each is whole lines: a sitemap part is some 190 KB, and one string that large costs V8 more to
+ * allocate than to decode.
+ */
+export const decodeBlocks = (bytes: Uint8Array): string[] => {
+  const blocks: string[] = [];
   for (let start = 0; start < bytes.byteLength; ) {
     const cut = bytes.indexOf(NEWLINE, Math.min(start + LINE_BLOCK, bytes.byteLength) - 1);
     const end = cut === -1 ? bytes.byteLength : cut + 1;
-    const block = decoder.decode(bytes.subarray(start, end)).split('\n');
+    blocks.push(decoder.decode(bytes.subarray(start, end)));
+    start = end;
+  }
+  return blocks;
+};
+
+/** The lines of UTF-8 text (the text between "\n"s, without a last empty one), decoded a block at a time. */
+export const decodeLines = (bytes: Uint8Array): string[] => {
+  const lines: string[] = [];
+  for (const text of decodeBlocks(bytes)) {
+    const block = text.split('\n');
     // A block ends in "\n" (an empty string after it), unless it is the file's last without one.
     if (block.at(-1) === '') block.pop();
     for (const line of block) lines.push(line);
-    start = end;
   }
   return lines;
+};
+
+/** How many bytes the first `count` lines take, with their "\n"s: all of them if there are no more. */
+export const linesLength = (bytes: Uint8Array, count: number): number => {
+  let end = 0;
+  for (let line = 0; line < count && end < bytes.byteLength; line++) {
+    const at = bytes.indexOf(NEWLINE, end);
+    end = at === -1 ? bytes.byteLength : at + 1;
+  }
+  return end;
 };
 
 export class MissingAssetError extends Error {

@@ -10,7 +10,7 @@
  * lists held in memory).
  */
 import type { ArticleBody, ArticleMeta, ArticleTag } from '../content/types.ts';
-import { assetReader } from './asset-reader.ts';
+import { assetReader, decodeBlocks, linesLength } from './asset-reader.ts';
 import { BODY_PARTS, type BodyPart, inflateSegments, Pack, type StoredBody } from './pack-format.ts';
 import { earliest, type TimeWindow } from './publication.ts';
 import {
@@ -53,15 +53,37 @@ const packEntry = async (assets: Fetcher, pack: number): Promise<{ start: number
   return { start: starts.getUint32(at + 8, true), updatedBefore: starts.getFloat64(at, true) };
 };
 
-/** The pack that holds `position`, and its record's index there: the manifest's chunk list, then one chunk of pack starts. */
-const locate = async (assets: Fetcher, position: number): Promise<{ pack: number; index: number }> => {
+/**
+ * The pack that holds each position, and its record's index there: the manifest's chunk list, then the
+ * chunks of pack starts they fall in, each awaited once for all of them (a feed page locates 20).
+ */
+const locateAll = async (assets: Fetcher, positions: readonly number[]): Promise<{ pack: number; index: number }[]> => {
   const { packChunks } = await readManifest(assets);
-  const chunk = lastAtOrBefore(packChunks.length, (i) => packChunks[i]!, position);
-  if (chunk < 0) throw new RangeError(`no article at position ${position}`);
-  const starts = await readPackStarts(assets, chunk);
-  const start = (i: number) => starts.getUint32(i * PACK_START_BYTES + 8, true);
-  const i = lastAtOrBefore(starts.byteLength / PACK_START_BYTES, start, position);
-  return { pack: chunk * PACK_STARTS_CHUNK + i, index: position - start(i) };
+  const located = positions.map((position) => {
+    const chunk = lastAtOrBefore(packChunks.length, (i) => packChunks[i]!, position);
+    if (chunk < 0) throw new RangeError(`no article at position ${position}`);
+    return { position, chunk };
+  });
+  const starts = new Map(
+    await Promise.all(
+      [...new Set(located.map(({ chunk }) => chunk))].map(
+        async (chunk) => [chunk, await readPackStarts(assets, chunk)] as const,
+      ),
+    ),
+  );
+  return located.map(({ position, chunk }) => {
+    const view = starts.get(chunk)!;
+    const start = (i: number) => view.getUint32(i * PACK_START_BYTES + 8, true);
+    const i = lastAtOrBefore(view.byteLength / PACK_START_BYTES, start, position);
+    return { pack: chunk * PACK_STARTS_CHUNK + i, index: position - start(i) };
+  });
+};
+
+/** The pack that holds `position`, and its record's index there. */
+const locate = async (assets: Fetcher, position: number): Promise<{ pack: number; index: number }> => {
+  const [place] = await locateAll(assets, [position]);
+  if (!place) throw new RangeError(`no article at position ${position}`);
+  return place;
 };
 
 /** The publication time (epoch ms) of the article at `position`, from its pack's header. */
@@ -157,10 +179,12 @@ const readRecords = async (
   positions: readonly number[],
   upTo?: BodyPart,
 ): Promise<{ meta: Uint8Array; body?: Uint8Array }[]> => {
-  const places = await Promise.all(positions.map((position) => locate(assets, position)));
+  const places = await locateAll(assets, positions);
   const packs = new Map<number, Promise<Pack>>();
   for (const { pack } of places) if (!packs.has(pack)) packs.set(pack, readPack(assets, pack));
-  return Promise.all(places.map(async ({ pack, index }) => (await packs.get(pack)!).record(index, upTo)));
+  // Each pack awaited once, not once per record.
+  const read = new Map(await Promise.all([...packs].map(async ([pack, reading]) => [pack, await reading] as const)));
+  return places.map(({ pack, index }) => read.get(pack)!.record(index, upTo));
 };
 
 /** A body from the JSON lines of its parts: later parts add their fields. */
@@ -320,6 +344,11 @@ export const publishedBetween = async (assets: Fetcher, from: number, to: number
   return range(a, b);
 };
 
-/** Lines "slug\tupdated" of the articles in sitemap part `part` (0-based), oldest first. */
-export const loadSitemapPart = (assets: Fetcher, part: number): Promise<string[]> =>
-  assetReader(assets).lines(storePaths.sitemapPart(part));
+/**
+ * The lines "slug\tupdated\n" of the first `count` articles of sitemap part `part` (0-based), oldest first,
+ * as text in blocks of whole lines (decodeBlocks).
+ */
+export const loadSitemapPart = async (assets: Fetcher, part: number, count: number): Promise<string[]> => {
+  const bytes = new Uint8Array(await assetReader(assets).bytes(storePaths.sitemapPart(part)));
+  return decodeBlocks(bytes.subarray(0, linesLength(bytes, count)));
+};

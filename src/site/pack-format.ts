@@ -182,7 +182,9 @@ export const inflateSegments = (segments: readonly Uint8Array[], parts = segment
   input.set(FINAL_BLOCK, offset);
   let output: Uint8Array;
   try {
-    output = inflateRawSync(input);
+    // Room for the whole output at once (a record deflates to a fourth to a third): zlib's default of 16 KB
+    // took a page's text in a dozen pieces, then copied them together.
+    output = inflateRawSync(input, { chunkSize: Math.min(Math.max(input.byteLength * 5, 16 * 1024), 4 << 20) });
   } catch {
     throw new Error('a content record is malformed');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssetReader, decodeLines } from '../../src/site/asset-reader.ts';
+import { AssetReader, decodeBlocks, decodeLines, linesLength } from '../../src/site/asset-reader.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -17,8 +17,26 @@ describe('decodeLines', () => {
   });
 });
 
-describe('AssetReader.lines', () => {
-  it('reads a store file once and gives its lines', async () => {
+describe('decodeBlocks and linesLength', () => {
+  it('cut a text into blocks of whole lines, and find where its first lines end', () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `slug-${i}-${'ё😀'.repeat(i % 7)}\t2024-01-01T00:00:00+03:00`);
+    const bytes = encode(`${lines.join('\n')}\n`);
+    const blocks = decodeBlocks(bytes);
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) expect(block.endsWith('\n')).toBe(true);
+    expect(blocks.join('')).toBe(`${lines.join('\n')}\n`);
+    expect(new TextDecoder().decode(bytes.subarray(0, linesLength(bytes, 3)))).toBe(
+      `${lines.slice(0, 3).join('\n')}\n`,
+    );
+    expect(linesLength(bytes, 0)).toBe(0);
+    expect(linesLength(bytes, 5000)).toBe(bytes.byteLength);
+    expect(linesLength(bytes, 9999)).toBe(bytes.byteLength);
+    expect(linesLength(encode('a\nb'), 2)).toBe(3);
+  });
+});
+
+describe('AssetReader.bytes', () => {
+  it('reads a store file once', async () => {
     let reads = 0;
     const assets = {
       fetch: async () => {
@@ -27,8 +45,8 @@ describe('AssetReader.lines', () => {
       },
     } as unknown as Fetcher;
     const reader = new AssetReader(assets, 1024);
-    expect(await reader.lines('/_content/sitemap/0.txt')).toEqual(['one\ttwo', 'three']);
-    expect(await reader.lines('/_content/sitemap/0.txt')).toEqual(['one\ttwo', 'three']);
+    expect(new TextDecoder().decode(await reader.bytes('/_content/sitemap/0.txt'))).toBe('one\ttwo\nthree\n');
+    expect((await reader.bytes('/_content/sitemap/0.txt')).byteLength).toBe(14);
     expect(reads).toBe(1);
   });
 });

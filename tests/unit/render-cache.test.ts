@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RenderCache, type RenderInput, toRendered, utf8 } from '../../src/http/render-cache.ts';
+import { etagOf, RenderCache, type RenderInput, toRendered, utf8 } from '../../src/http/render-cache.ts';
 
 const page = (size: number): RenderInput => ({ body: 'x'.repeat(size), contentType: 'text/plain' });
 
@@ -73,6 +73,16 @@ describe('RenderCache', () => {
     expect(a.etag).toMatch(/^"[\w-]{24}"$/);
     expect(a.etag).toBe(b.etag);
     expect(a.etag).not.toBe(c.etag);
+  });
+  it('is the first 18 bytes of the SHA-256 of the body, in base64url: the same for the same bytes in every release', async () => {
+    const bytes = new TextEncoder().encode(`Ёж «ёлка» 😀 ${'абв'.repeat(1000)}`);
+    // WebCrypto as the reference; base64 made url-safe by hand.
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).subarray(0, 18);
+    const reference = btoa(String.fromCharCode(...digest))
+      .replaceAll('+', '-')
+      .replaceAll('/', '_');
+    expect(etagOf(bytes)).toBe(`"${reference}"`);
+    expect(etagOf(new Uint8Array(0))).toBe('"47DEQpj8HBSa-_TImW-5JCeu"');
   });
 });
 

@@ -227,6 +227,24 @@ describe('hostile requests', () => {
     );
     log.mockRestore();
   });
+
+  it('checks the time zone where a page shows a date: a page answers a bad one with a 500 naming it', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const badZone = { ...env, SITE_TIME_ZONE: 'Mars/Olympus' };
+    const page = await app.request('/', {}, badZone);
+    expect(page.status).toBe(500);
+    expect(log).toHaveBeenCalledWith(
+      'GET /:',
+      expect.objectContaining({
+        message: expect.stringContaining(
+          'SITE_TIME_ZONE: must be an IANA time zone such as Europe/Moscow, not "Mars/Olympus"',
+        ),
+      }),
+    );
+    // A feed's dates carry their own offsets: the Worker does not spend a first request on checking the zone.
+    expect((await app.request('/rss.xml', {}, badZone)).status).toBe(200);
+    log.mockRestore();
+  });
 });
 
 describe('WebSub', () => {
