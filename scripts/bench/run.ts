@@ -36,7 +36,7 @@ import {
 } from './bench-result.ts';
 import { benchRoutes } from './bench-routes.ts';
 import { type CapturedResponse, constantWorker } from './constant-worker.ts';
-import { firstRenders } from './first-render.ts';
+import { firstRendersApart } from './first-render.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { planLayout } from './plan-layout.ts';
 import { readStore } from './read-store.ts';
@@ -226,7 +226,7 @@ const benchSize = async (n: number, bundle: Bundle, work: string): Promise<SizeR
   const routes = benchRoutes(await readStore(assetsDir), pageSize);
   const routePaths = Object.values(routes).map((route) => route.path);
   process.stdout.write(' first renders…');
-  const renders = await firstRenders(bundle.scriptPath, assetsDir, routePaths, vars);
+  const renders = await firstRendersApart({ scriptPath: bundle.scriptPath, assetsDir, paths: routePaths, vars });
   const script = await measureScript(bundle.scriptPath);
   const options: BuiltWorkerOptions = { scriptPath: bundle.scriptPath, assetsDir };
 
