@@ -48,7 +48,7 @@ export class SeedStats {
 
   constructor(seeds: string) {
     this.#seeds = seeds;
-    this.#worker = new Worker(import.meta.filename, { workerData: seeds });
+    this.#worker = new Worker(import.meta.filename, { workerData: { seedStats: seeds } satisfies ThreadData });
     this.#worker.on('message', ({ id, stats }: Response) => {
       this.#sent.get(id)?.resolve(stats);
       this.#sent.delete(id);
@@ -96,23 +96,23 @@ export class SeedStats {
   }
 
   #newBatch(): Batch {
-    let resolve!: (stats: Float64Array) => void;
-    let reject!: (error: Error) => void;
-    const stats = new Promise<Float64Array>((yes, no) => {
-      resolve = yes;
-      reject = no;
-    });
+    const { promise: stats, resolve, reject } = Promise.withResolvers<Float64Array>();
     // Awaited through identify(); a failure then fails the build there.
     stats.catch(() => undefined);
     return { jobs: [], resolve, reject, stats };
   }
 }
 
+/** What the thread is started with: named, since this module is also loaded on threads that are not it (a test runner's). */
+interface ThreadData {
+  seedStats: string;
+}
+
 /** The thread: stats each batch's files, in order. */
-if (!isMainThread && parentPort) {
-  const seeds = workerData as string;
+const threadSeeds = isMainThread ? undefined : (workerData as Partial<ThreadData> | undefined)?.seedStats;
+if (threadSeeds !== undefined && parentPort) {
   const port = parentPort;
-  const stat = (name: string) => statSync(join(seeds, name), { throwIfNoEntry: false });
+  const stat = (name: string) => statSync(join(threadSeeds, name), { throwIfNoEntry: false });
   port.on('message', ({ id, jobs }: Request) => {
     const stats = new Float64Array(jobs.length * FIELDS).fill(Number.NaN);
     jobs.forEach(([name, sidecar], i) => {
