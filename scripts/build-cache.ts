@@ -32,6 +32,7 @@ import {
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContentSettings, ContentWarning } from '../src/content/types.ts';
+import { NEWLINE } from '../src/site/asset-reader.ts';
 import { type StoreManifest, storePaths } from '../src/site/store-layout.ts';
 import { NameSet } from './name-set.ts';
 import { type PictureIdentity, type SourceIdentity, sameSource } from './source-identity.ts';
@@ -140,7 +141,6 @@ const encodeEntry = (a: Omit<CachedArticle, 'row' | 'added'>): string => {
 };
 
 const TAB = 9;
-const NEWLINE = 10;
 const LINE_END = Buffer.from([NEWLINE]);
 
 /** An entry from its line, less the name: `added<TAB>row`. */

@@ -80,11 +80,8 @@ const locateAll = async (assets: Fetcher, positions: readonly number[]): Promise
 };
 
 /** The pack that holds `position`, and its record's index there. */
-const locate = async (assets: Fetcher, position: number): Promise<{ pack: number; index: number }> => {
-  const [place] = await locateAll(assets, [position]);
-  if (!place) throw new RangeError(`no article at position ${position}`);
-  return place;
-};
+const locate = async (assets: Fetcher, position: number): Promise<{ pack: number; index: number }> =>
+  (await locateAll(assets, [position]))[0]!;
 
 /** The publication time (epoch ms) of the article at `position`, from its pack's header. */
 export const publishedAt = async (assets: Fetcher, position: number): Promise<number> => {
