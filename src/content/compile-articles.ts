@@ -504,22 +504,23 @@ export const resolveSlugClashes = (
     warnings: ContentWarning[];
   },
 ): void => {
-  const owners = new Map<string, string>();
+  // Each slug's owner by position, its file named only for a message: a million file names were 50 MB.
+  const owners = new Map<string, number>();
   slugs.forEach((slug, i) => {
     if (!article.explicit(i)) return;
     const other = owners.get(slug);
-    if (other)
+    if (other !== undefined)
       article.errors.push({
         file: article.file(i),
-        message: `duplicate slug "${slug}" (also ${other}): set a different "slug" in its metadata`,
+        message: `duplicate slug "${slug}" (also ${article.file(other)}): set a different "slug" in its metadata`,
       });
-    else owners.set(slug, article.file(i));
+    else owners.set(slug, i);
   });
   slugs.forEach((slug, i) => {
     if (article.explicit(i)) return;
     const other = owners.get(slug);
-    if (!other) {
-      owners.set(slug, article.file(i));
+    if (other === undefined) {
+      owners.set(slug, i);
       return;
     }
     // The suffix grows until the slug is free: another article may own it, explicitly or by its own title.
@@ -537,10 +538,10 @@ export const resolveSlugClashes = (
     article.warnings.push({
       file: article.file(i),
       kind: 'slug-suffixed',
-      message: `slug "${slug}" is taken by ${other}: using "${suffixed}"`,
+      message: `slug "${slug}" is taken by ${article.file(other)}: using "${suffixed}"`,
     });
     slugs[i] = suffixed;
-    owners.set(suffixed, article.file(i));
+    owners.set(suffixed, i);
   });
 };
 

@@ -56,7 +56,8 @@ export const packFiles = (
  * changes no page that is already archived.
  */
 export function* planIndexFiles(keys: StoreKeys): Generator<PlannedFile> {
-  const slugLines: string[][] = Array.from({ length: SLUG_SHARDS }, () => []);
+  // Positions, not lines: a million lines held at once were a hundred megabytes; a shard's are made when it is written.
+  const slugShards: number[][] = Array.from({ length: SLUG_SHARDS }, () => []);
   const postings = new Map<string, number[]>();
   const names = new Map<string, string>();
   // Each tag's newest change, as an instant and as written.
@@ -66,7 +67,7 @@ export function* planIndexFiles(keys: StoreKeys): Generator<PlannedFile> {
     const changed = keys.updated(position);
     const changedAt = Date.parse(changed);
     if (/[\t\n]/.test(slug)) throw new Error(`slug ${JSON.stringify(slug)} holds a tab or a line break`);
-    slugLines[slugShardOf(slug)]!.push(`${slug}\t${position}\n`);
+    slugShards[slugShardOf(slug)]!.push(position);
     for (const tag of keys.tags(position)) {
       let list = postings.get(tag.slug);
       if (!list) {
@@ -82,9 +83,11 @@ export function* planIndexFiles(keys: StoreKeys): Generator<PlannedFile> {
   }
 
   for (let shard = 0; shard < SLUG_SHARDS; shard++) {
-    const lines = slugLines[shard]!;
-    slugLines[shard] = [];
-    if (lines.length > 0) yield { path: storePaths.slugShard(shard), content: lines.sort(compare).join('') };
+    const positions = slugShards[shard]!;
+    slugShards[shard] = [];
+    if (positions.length === 0) continue;
+    const lines = positions.map((position) => `${keys.slug(position)}\t${position}\n`);
+    yield { path: storePaths.slugShard(shard), content: lines.sort(compare).join('') };
   }
 
   const tagSlugs = [...postings.keys()].sort(compare);
