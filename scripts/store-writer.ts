@@ -25,7 +25,6 @@ import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
   type CompiledArticle,
   compare,
-  comparePublication,
   idClashError,
   resolveSlugClashes,
   shortenForFeeds,
@@ -168,6 +167,8 @@ export class StoreWriter {
   // Each spelling of each tag once.
   readonly #tagTable: ArticleTag[] = [];
   readonly #tagIndex = new Map<string, number>();
+  /** Folders of the store made so far: a mkdir a folder, not one a file (3,600 files at 100,000 articles). */
+  readonly #folders = new Set<string>();
 
   /**
    * `workDir` holds the spill file while the store is written; finish() removes it, or,
@@ -311,10 +312,18 @@ export class StoreWriter {
     return { meta: data.subarray(0, metaLength), body: data.subarray(metaLength) };
   }
 
+  /** Makes the folder that will hold `file`, once. */
+  #folderFor(file: string): void {
+    const folder = dirname(file);
+    if (this.#folders.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    this.#folders.add(folder);
+  }
+
   /** Links a file of the previous store into the new one (a copy where links are refused); false if it is gone. */
   #link(from: string, to: string): boolean {
     try {
-      mkdirSync(dirname(to), { recursive: true });
+      this.#folderFor(to);
       try {
         linkSync(from, to);
       } catch {
@@ -331,19 +340,19 @@ export class StoreWriter {
     const order = new Uint32Array(this.count).map((_, i) => i);
     const published = this.#published;
     const ids = this.#ids;
-    return order.sort((a, b) =>
-      comparePublication({ published: published.at(a)!, id: ids[a]! }, { published: published.at(b)!, id: ids[b]! }),
-    );
+    // comparePublication's order, without two objects a comparison (20 million at a million articles).
+    return order.sort((a, b) => published.at(a)! - published.at(b)! || compare(ids[a]!, ids[b]!));
   }
 
   /** Two sources with one id, or ids that differ only in case (a.txt and A.md): the first by file name keeps it. */
   #idClashes(errors: ContentIssue[]): void {
-    const id = (added: number) => this.#ids[added]!.toLowerCase();
+    // Lowered once, not twice a comparison: that was four seconds at a million articles.
+    const ids = this.#ids.map((id) => id.toLowerCase());
     const byId = new Uint32Array(this.count).map((_, i) => i);
-    byId.sort((a, b) => compare(id(a), id(b)) || compare(this.#file(a), this.#file(b)));
+    byId.sort((a, b) => compare(ids[a]!, ids[b]!) || compare(this.#file(a), this.#file(b)));
     for (let i = 1, first = byId[0]!; i < byId.length; i++) {
       const next = byId[i]!;
-      if (id(first) === id(next)) errors.push(idClashError(this.#file(next), this.#file(first)));
+      if (ids[first] === ids[next]) errors.push(idClashError(this.#file(next), this.#file(first)));
       else first = next;
     }
   }
@@ -399,7 +408,7 @@ export class StoreWriter {
     };
     const write = (path: string, content: string | Uint8Array): string => {
       const file = join(outDir, path);
-      mkdirSync(dirname(file), { recursive: true });
+      this.#folderFor(file);
       writeFileSync(file, content);
       const contentHash = createHash('sha256').update(content).digest('hex');
       count(path, contentHash, typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
@@ -413,6 +422,7 @@ export class StoreWriter {
       slug: (position) => slugs[position]!,
       updated: (position) =>
         isoWithOffset(this.#updated.at(order[position]!)!, this.#updatedOffset.at(order[position]!)!),
+      updatedMs: (position) => this.#updated.at(order[position]!)!,
       tags: (position) => this.#tagsOf(order[position]!),
     };
     for (const { path, content } of planIndexFiles(keys)) write(path, content);
@@ -504,7 +514,7 @@ export class StoreWriter {
       if (updated === -1 || this.#updated.at(added)! > this.#updated.at(updated)!) updated = added;
     if (updated !== -1) manifest.updated = isoWithOffset(this.#updated.at(updated)!, this.#updatedOffset.at(updated)!);
     const json = JSON.stringify(manifest);
-    mkdirSync(dirname(join(outDir, storePaths.manifest)), { recursive: true });
+    this.#folderFor(join(outDir, storePaths.manifest));
     writeFileSync(join(outDir, storePaths.manifest), json);
     return {
       count: order.length,

@@ -16,6 +16,7 @@ export const planLayout = (n: number, recordBytes: number): PlanResult => {
     count: n,
     slug: (position) => keys[position]!.slug,
     updated: (position) => keys[position]!.updated,
+    updatedMs: (position) => Date.parse(keys[position]!.updated),
     tags: (position) => keys[position]!.tags,
   })) {
     files++;

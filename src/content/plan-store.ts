@@ -26,6 +26,8 @@ export interface StoreKeys {
   slug: (position: number) => string;
   /** ISO 8601, as the sitemap shows it. */
   updated: (position: number) => string;
+  /** The same instant in epoch ms: compared for every article, written out for few. */
+  updatedMs: (position: number) => number;
   tags: (position: number) => readonly ArticleTag[];
 }
 
@@ -60,12 +62,11 @@ export function* planIndexFiles(keys: StoreKeys): Generator<PlannedFile> {
   const slugShards: number[][] = Array.from({ length: SLUG_SHARDS }, () => []);
   const postings = new Map<string, number[]>();
   const names = new Map<string, string>();
-  // Each tag's newest change, as an instant and as written.
-  const updated = new Map<string, [number, string]>();
+  // Each tag's newest change: its instant, and the position of the article that has it.
+  const updated = new Map<string, [number, number]>();
   for (let position = 0; position < keys.count; position++) {
     const slug = keys.slug(position);
-    const changed = keys.updated(position);
-    const changedAt = Date.parse(changed);
+    const changedAt = keys.updatedMs(position);
     if (/[\t\n]/.test(slug)) throw new Error(`slug ${JSON.stringify(slug)} holds a tab or a line break`);
     slugShards[slugShardOf(slug)]!.push(position);
     for (const tag of keys.tags(position)) {
@@ -78,7 +79,7 @@ export function* planIndexFiles(keys: StoreKeys): Generator<PlannedFile> {
       // Two spellings of one tag on one article count once.
       if (list.at(-1) !== position) list.push(position);
       const known = updated.get(tag.slug);
-      if (!known || changedAt > known[0]) updated.set(tag.slug, [changedAt, changed]);
+      if (!known || changedAt > known[0]) updated.set(tag.slug, [changedAt, position]);
     }
   }
 
@@ -119,7 +120,7 @@ export function* planIndexFiles(keys: StoreKeys): Generator<PlannedFile> {
     content: JSON.stringify(
       tagSlugs.map((slug) => {
         const list = postings.get(slug)!;
-        return [slug, names.get(slug)!, list[0]!, list.at(-1)!, updated.get(slug)![1]];
+        return [slug, names.get(slug)!, list[0]!, list.at(-1)!, keys.updated(updated.get(slug)![1])];
       }),
     ),
   };

@@ -18,6 +18,7 @@ const generatedKeys = (count: number): StoreKeys => {
     count,
     slug: (position) => keys[position]!.slug,
     updated: (position) => keys[position]!.updated,
+    updatedMs: (position) => Date.parse(keys[position]!.updated),
     tags: (position) => keys[position]!.tags,
   };
 };
