@@ -407,6 +407,11 @@ export class BuildCache {
     return this.#previous !== undefined;
   }
 
+  /** How many files the previous build compiled. */
+  get known(): number {
+    return this.#previous === undefined ? 0 : this.#previousNames.size;
+  }
+
   /** Whether the previous build compiled a file of this name: only then is its identity worth a look. */
   knows(name: string): boolean {
     return this.#previous !== undefined && this.#previousNames.has(name);

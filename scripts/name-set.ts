@@ -20,6 +20,11 @@ export class NameSet {
     return (a >>> 0) * 2 ** 20 + ((b >>> 0) & 0xfffff);
   }
 
+  /** How many names were added. */
+  get size(): number {
+    return this.#size;
+  }
+
   add(name: string): void {
     if (this.#size === this.#keys.length) {
       const grown = new Float64Array(this.#keys.length * 2);

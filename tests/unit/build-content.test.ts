@@ -153,6 +153,21 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
     expect(await store()).toEqual(withCache);
   });
 
+  it('fails, and exits, when the seeds folder is gone after a build its cache knows: store and cache stay as they were', async () => {
+    await writeCorpus(join(dir, 'seeds'), 20);
+    // One thread: the next build starts the stat thread before it lists the seeds.
+    const threads = { env: { CONTENT_THREADS: '1' } };
+    expect((await build(threads)).code).toBe(0);
+    const [good, cache] = [await store(), (await readdir(join(dir, 'assets.cache'))).sort()];
+    await rm(join(dir, 'seeds'), { recursive: true });
+    const { code, stderr } = await build(threads);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`content: cannot read the seeds folder ${join(dir, 'seeds')}: ENOENT: no such file`);
+    expect(await store()).toEqual(good);
+    expect((await readdir(join(dir, 'assets.cache'))).sort()).toEqual(cache);
+    expect((await readdir(dir)).sort()).toEqual(['assets', 'assets.cache']);
+  });
+
   it('copies no unchanged article into the cache again, and compacts its files after eight builds', async () => {
     await writeFile(join(dir, 'seeds/a.txt'), 'Заголовок\n\nТекст.');
     await writeFile(join(dir, 'seeds/a.yaml'), 'date: 2022-01-01T12:00:00');
