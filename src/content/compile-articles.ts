@@ -504,7 +504,7 @@ export const resolveSlugClashes = (
     warnings: ContentWarning[];
   },
 ): void => {
-  // Each slug's owner by position, its file named only for a message: a million file names were 50 MB.
+  // Each slug's owner by position, its file named only for a message: a million file names were 40 MB.
   const owners = new Map<string, number>();
   slugs.forEach((slug, i) => {
     if (!article.explicit(i)) return;
