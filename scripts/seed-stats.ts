@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { type SourceIdentity, sourceIdentity } from './source-identity.ts';
+import { identityOf, type SourceIdentity, sourceIdentity } from './source-identity.ts';
 
 /**
  * Files a message: enough that messages cost little (waking a thread costs about 0.1 ms on these
@@ -70,13 +70,10 @@ export class SeedStats {
       // A file gone since the directory was read: asked again here, to fail as the build would.
       if (Number.isNaN(size) || (sidecar && Number.isNaN(sidecarSize)))
         return sourceIdentity(this.#seeds, name, sidecar);
-      return {
-        size: size!,
-        mtimeMs: mtimeMs!,
-        sidecar: sidecar ?? null,
-        sidecarSize: sidecarSize!,
-        sidecarMtimeMs: sidecarMtimeMs!,
-      };
+      return identityOf(
+        { size: size!, mtimeMs: mtimeMs! },
+        sidecar ? { name: sidecar, stats: { size: sidecarSize!, mtimeMs: sidecarMtimeMs! } } : undefined,
+      );
     });
     return { identity, sent: () => batch !== this.#batch };
   }

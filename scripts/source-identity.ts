@@ -18,8 +18,11 @@ export interface PictureIdentity {
   mtimeMs: number;
 }
 
+/** What of a file's stats its identity holds. */
+type FileStats = Pick<Stats, 'size' | 'mtimeMs'>;
+
 /** A source's identity from the stats of its file and of its sidecar, if it has one. */
-export const identityOf = (file: Stats, sidecar?: { name: string; stats: Stats }): SourceIdentity => ({
+export const identityOf = (file: FileStats, sidecar?: { name: string; stats: FileStats }): SourceIdentity => ({
   size: file.size,
   mtimeMs: file.mtimeMs,
   sidecar: sidecar?.name ?? null,
