@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { convertV4MiniflareOptions, type Json, Miniflare } from 'miniflare';
 import { projectRoot, readWranglerConfig } from './wrangler-config.ts';
@@ -44,10 +44,31 @@ export const buildBundle = async (seeds?: string, stagingDir?: string): Promise<
   return { scriptPath: join(dir, 'worker/index.js'), assetsDir: join(dir, 'dist/assets') };
 };
 
-const bundleModules = async (scriptPath: string) => {
+/** The path that makes a Worker started with importOnFirstRequest import its script, and answer nothing else. */
+export const IMPORT_PATH = '/__import';
+
+/**
+ * A main module in front of the bundle that imports it on the first request (as `wrangler check startup`
+ * does): that request's time is the script's start-up in workerd, apart from workerd's own, which swings
+ * by more than a script's whole start-up on this machine.
+ */
+const importingEntry = (scriptPath: string) => `let worker;
+export default {
+  async fetch(request, env, ctx) {
+    worker ??= (await import(${JSON.stringify(`./${basename(scriptPath)}`)})).default;
+    if (new URL(request.url).pathname === ${JSON.stringify(IMPORT_PATH)}) return new Response('imported');
+    return worker.fetch(request, env, ctx);
+  },
+};
+`;
+
+const bundleModules = async (scriptPath: string, importOnFirstRequest: boolean) => {
   const dir = dirname(scriptPath);
   const texts = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
   return [
+    ...(importOnFirstRequest
+      ? [{ type: 'ESModule' as const, path: join(dir, '__import-entry.mjs'), contents: importingEntry(scriptPath) }]
+      : []),
     { type: 'ESModule' as const, path: scriptPath },
     ...texts.map((name) => ({ type: 'Text' as const, path: join(dir, name) })),
   ];
@@ -62,6 +83,8 @@ export interface BuiltWorkerOptions {
   port?: number;
   /** Route the Worker's ASSETS binding through a worker that counts the reads (see assetReads). */
   countAssetReads?: boolean;
+  /** Import the script on the first request, not at start (see IMPORT_PATH). */
+  importOnFirstRequest?: boolean;
 }
 
 const ASSET_COUNTER = 'asset-counter';
@@ -107,6 +130,7 @@ export const startBuiltWorker = async ({
   vars,
   port,
   countAssetReads = false,
+  importOnFirstRequest = false,
 }: BuiltWorkerOptions): Promise<Miniflare> => {
   const config = await readWranglerConfig();
   // wrangler.toml's [vars] are TOML values, which are all JSON.
@@ -123,7 +147,7 @@ export const startBuiltWorker = async ({
         {
           name: config.name,
           // The modules as wrangler uploads them.
-          modules: await bundleModules(scriptPath),
+          modules: await bundleModules(scriptPath, importOnFirstRequest),
           modulesRoot: dirname(scriptPath),
           compatibilityDate: config.compatibility_date,
           compatibilityFlags: config.compatibility_flags,

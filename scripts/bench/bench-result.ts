@@ -51,8 +51,11 @@ export interface SizeResult {
     largestPackKB: number;
     meanRecordBytes: number;
   };
-  /** Miniflare start to first answer, median of 5: ours, and the constant Worker with the same modules and assets. */
-  startup: { ms: number; constantMs: number };
+  /**
+   * In workerd, medians of 9 fresh Workers each: the script's import (its global scope), and then its first
+   * request (robots.txt); ours, and the constant Worker's with the same modules and assets.
+   */
+  startup: { ms: number; constantMs: number; firstRequestMs: number; constantFirstRequestMs: number };
   /** Resident memory of workerd once every route has rendered once: ours, and the constant Worker's. */
   memory: { MB: number; constantMB: number };
   /** Keyed by a route's name (home, rss, …). */

@@ -115,6 +115,8 @@ export const report = async (results: BenchResult, json = BENCH_JSON): Promise<v
           'script KB gz': r.script.gzipKB,
           'startup ms': r.startup.ms,
           'constant ms': r.startup.constantMs,
+          'first request ms': r.startup.firstRequestMs,
+          'constant first ms': r.startup.constantFirstRequestMs,
           'memory MB': r.memory.MB,
           'constant MB': r.memory.constantMB,
         },

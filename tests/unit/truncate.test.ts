@@ -58,6 +58,22 @@ describe('truncation cuts whole characters', () => {
     );
   });
 
+  it('cuts where a grapheme segmenter alone would, with or without its fast path', () => {
+    // The rule stated plainly: the longest prefix of whole characters, shortened to a word, less trailing punctuation.
+    const reference = (value: string, max: number) => {
+      if (value.length <= max) return value;
+      const cut = value.slice(0, Math.max(...[...boundaries(value)].filter((b) => b <= max)));
+      const space = cut.lastIndexOf(' ');
+      return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.!?—–-]+$/u, '')}…`;
+    };
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 300 }), (value, max) => {
+        expect(truncate(value, max)).toBe(reference(value, max));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('prefers a word boundary, and drops punctuation before the ellipsis', () => {
     expect(truncate('Россия и Казахстан, выйдут на рекорд', 22)).toBe('Россия и Казахстан…');
     expect(truncate('👍🏽👍🏽👍🏽', 5)).toBe('👍🏽…');
