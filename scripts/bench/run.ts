@@ -156,7 +156,7 @@ const fetchBody = async (worker: Miniflare, path: string) => {
   return response.status;
 };
 
-/** Fresh Workers started of each: as many as this, alternating ours and the constant one, so both see the same drift. */
+/** How many fresh Workers of each start-up is timed over: ours and the constant one in turn, so that both see the same drift. */
 const STARTS = 9;
 
 /**
