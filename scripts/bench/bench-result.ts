@@ -52,7 +52,7 @@ export interface SizeResult {
     meanRecordBytes: number;
   };
   /**
-   * In workerd, medians of 9 fresh Workers each: the script's import (its global scope), and then its first
+   * In workerd, the fastest of 9 fresh Workers each: the script's import (its global scope), and then its first
    * request (robots.txt); ours, and the constant Worker's with the same modules and assets.
    */
   startup: { ms: number; constantMs: number; firstRequestMs: number; constantFirstRequestMs: number };
