@@ -12,7 +12,7 @@
  * order; the progress line goes to stderr, and only to a terminal.
  */
 // Synchronous: removing a store of 100,000 articles took 0.15 s awaited and 0.03 s so.
-import { mkdirSync, opendirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { type Dir, mkdirSync, opendirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   compare,
@@ -123,14 +123,13 @@ export const buildContent = async (options: BuildOptions = DEFAULT_BUILD): Promi
 /** The seeds folder's files, one at a time, in the order the directory lists them. */
 function* seedNames(dir: string): Generator<string> {
   // Read synchronously, a thousand entries a call: an awaited entry cost a promise each, twice a build.
-  const listing = (() => {
-    try {
-      return opendirSync(dir, { bufferSize: 1024 });
-    } catch (error) {
-      // Node's message names no path.
-      throw new Error(`cannot read the seeds folder ${dir}: ${(error as Error).message}`, { cause: error });
-    }
-  })();
+  let listing: Dir;
+  try {
+    listing = opendirSync(dir, { bufferSize: 1024 });
+  } catch (error) {
+    // Node's message names no path.
+    throw new Error(`cannot read the seeds folder ${dir}: ${(error as Error).message}`, { cause: error });
+  }
   try {
     for (let entry = listing.readSync(); entry; entry = listing.readSync())
       if (entry.isFile() && !entry.name.startsWith('.')) yield entry.name;

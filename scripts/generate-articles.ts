@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CompiledArticle } from '../src/content/compile-articles.ts';
+import type { StoreKeys } from '../src/content/plan-store.ts';
 import { slugify } from '../src/content/slug.ts';
 import type { ArticleTag } from '../src/content/types.ts';
 import { projectRoot } from './wrangler-config.ts';
@@ -202,6 +203,18 @@ export const generateArticleKey = (i: number, seed = 1): { slug: string; updated
     slug: cutSlug(`no-${i + 1}-${cached(headlineSlugs, headline.join(' '))}`),
     updated: `${date.toISOString().slice(0, 19)}+00:00`,
     tags: tags.map((tag) => ({ name: tag, slug: cached(tagSlugs, tag) })),
+  };
+};
+
+/** The keys of `count` generated articles in publication order: article i of the corpus is at position count − 1 − i. */
+export const generatedStoreKeys = (count: number): StoreKeys => {
+  const keys = Array.from({ length: count }, (_, position) => generateArticleKey(count - 1 - position));
+  return {
+    count,
+    slug: (position) => keys[position]!.slug,
+    updated: (position) => keys[position]!.updated,
+    updatedMs: (position) => Date.parse(keys[position]!.updated),
+    tags: (position) => keys[position]!.tags,
   };
 };
 

@@ -3,22 +3,14 @@
  * with packs planned as if every record had `recordBytes` (the mean the bench measured in a built store).
  */
 import { packFiles, planIndexFiles } from '../../src/content/plan-store.ts';
-import { generateArticleKey } from '../generate-articles.ts';
+import { generatedStoreKeys } from '../generate-articles.ts';
 import type { PlanResult } from './bench-result.ts';
 
 export const planLayout = (n: number, recordBytes: number): PlanResult => {
   const started = performance.now();
-  // Article i of the corpus sits at position n − 1 − i: i = 0 is the newest.
-  const keys = Array.from({ length: n }, (_, position) => generateArticleKey(n - 1 - position));
   let files = 0;
   let largest = 0;
-  for (const { content } of planIndexFiles({
-    count: n,
-    slug: (position) => keys[position]!.slug,
-    updated: (position) => keys[position]!.updated,
-    updatedMs: (position) => Date.parse(keys[position]!.updated),
-    tags: (position) => keys[position]!.tags,
-  })) {
+  for (const { content } of planIndexFiles(generatedStoreKeys(n))) {
     files++;
     largest = Math.max(largest, Buffer.byteLength(content));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateArticleKey } from '../../scripts/generate-articles.ts';
-import { packFiles, planIndexFiles, type StoreKeys } from '../../src/content/plan-store.ts';
+import { generatedStoreKeys } from '../../scripts/generate-articles.ts';
+import { packFiles, planIndexFiles } from '../../src/content/plan-store.ts';
 import { PACK_BYTES, TAG_CHUNK, TAG_TAIL_MIN, type TagRecord } from '../../src/site/store-layout.ts';
 
 /** The free plan's limits on static assets (Cloudflare Workers): files per version, bytes per file. */
@@ -11,22 +11,10 @@ const MAX_READ_BYTES = 4 * 1024 * 1024;
 /** A record of the generated corpus, compressed (README, "Measured sizes": 2.1 KB on average), with a margin. */
 const MEAN_RECORD_BYTES = 2.4 * 1024;
 
-/** The keys of `count` generated articles in publication order: article i of the corpus is at position count − 1 − i. */
-const generatedKeys = (count: number): StoreKeys => {
-  const keys = Array.from({ length: count }, (_, position) => generateArticleKey(count - 1 - position));
-  return {
-    count,
-    slug: (position) => keys[position]!.slug,
-    updated: (position) => keys[position]!.updated,
-    updatedMs: (position) => Date.parse(keys[position]!.updated),
-    tags: (position) => keys[position]!.tags,
-  };
-};
-
 /** Every index file planned, with its size, by the kind of file. */
 const plan = (count: number) => {
   const kinds = new Map<string, { files: number; largest: number }>();
-  for (const { path, content } of planIndexFiles(generatedKeys(count))) {
+  for (const { path, content } of planIndexFiles(generatedStoreKeys(count))) {
     const kind = path.split('/')[2]!;
     const entry = kinds.get(kind) ?? { files: 0, largest: 0 };
     entry.files++;
@@ -68,7 +56,9 @@ describe('the store planned for 100,000 articles', () => {
   });
 
   it('gives every tag at least the largest page of newest positions in its entry, and immutable chunks of the rest', () => {
-    const shards = [...planIndexFiles(generatedKeys(20_000))].filter(({ path }) => path.startsWith('/_content/tags/'));
+    const shards = [...planIndexFiles(generatedStoreKeys(20_000))].filter(({ path }) =>
+      path.startsWith('/_content/tags/'),
+    );
     const records = shards.flatMap(({ content }) => JSON.parse(content) as TagRecord[]);
     expect(records.length).toBeGreaterThan(20);
     for (const tag of records) {
