@@ -1,6 +1,7 @@
 /** Reads and validates an article's metadata: a YAML sidecar or Markdown front matter. */
+
+import { loadAll, YAMLException } from 'js-yaml';
 import * as v from 'valibot';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { canonicalLocale } from '../site/site-config.ts';
 import { isBlank, withoutHiddenCharacters } from './invisible-characters.ts';
 import { isPictureFile } from './read-image.ts';
@@ -117,26 +118,43 @@ export const MetadataSchema = v.strictObject({
 
 export type Metadata = v.InferOutput<typeof MetadataSchema>;
 
+/** Aliases a document may use: metadata needs none, and js-yaml never expands them (an alias bomb stays a small graph). */
+const MAX_ALIASES = 100;
+
+/** The document's value, or a ContentError with the line of the file it points at. */
+const loadYaml = (yaml: string, firstLine: number): unknown => {
+  let documents: unknown[];
+  try {
+    // YAML 1.2's core schema (js-yaml's default): dates stay text, for the schema to read with their offsets.
+    documents = loadAll(yaml, { maxAliases: MAX_ALIASES });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    throw new ContentError(`malformed YAML: ${error.reason}`, (error.mark?.line ?? 0) + firstLine);
+  }
+  if (documents.length > 1)
+    throw new ContentError('malformed YAML: more than one document (a second "---")', firstLine);
+  // No document at all (an empty sidecar, or comments only) is no metadata.
+  return documents[0] ?? {};
+};
+
+/** The file line of a top-level key written in block style (`key:` at the start of a line), or undefined. */
+const keyLine = (yaml: string, key: string, firstLine: number): number | undefined => {
+  const at = yaml
+    .split('\n')
+    .findIndex((line) =>
+      [key, `"${key}"`, `'${key}'`].some(
+        (written) => line.startsWith(written) && /^\s*:/.test(line.slice(written.length)),
+      ),
+    );
+  return at === -1 ? undefined : at + firstLine;
+};
+
 /**
  * Parses YAML metadata. `firstLine` is the file line the YAML starts on, so
  * that every message points into the file the author edits.
  */
 export const parseMetadata = (yaml: string, firstLine = 1): Metadata => {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const fileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-
-  const [error] = doc.errors;
-  if (error) throw new ContentError(`malformed YAML: ${error.message.split('\n')[0]}`, fileLine(error.pos[0]));
-  let data: unknown;
-  try {
-    // The yaml library stops alias bombs ("billion laughs") here, by throwing.
-    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (cause) {
-    throw new ContentError(`malformed YAML: ${cause instanceof Error ? cause.message : String(cause)}`, firstLine);
-  }
-
-  const result = v.safeParse(MetadataSchema, data);
+  const result = v.safeParse(MetadataSchema, loadYaml(yaml, firstLine));
   if (result.success) return result.output;
 
   const issue = result.issues[0];
@@ -144,10 +162,6 @@ export const parseMetadata = (yaml: string, firstLine = 1): Metadata => {
   if (typeof key !== 'string') {
     throw new ContentError(`metadata must be a YAML mapping of fields: ${issue.message}`, firstLine);
   }
-  const pair = isMap(doc.contents)
-    ? doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key)
-    : undefined;
-  const line = isScalar(pair?.key) && pair.key.range ? fileLine(pair.key.range[0]) : firstLine;
   const message = issue.type === 'strict_object' ? `unknown metadata field "${key}"` : `"${key}" ${issue.message}`;
-  throw new ContentError(message, line);
+  throw new ContentError(message, keyLine(yaml, key, firstLine) ?? firstLine);
 };

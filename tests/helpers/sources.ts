@@ -28,3 +28,15 @@ export const SETTINGS: ContentSettings = {
 /** A picture from tests/fixtures/images/ (made by make.sh there). */
 export const fixtureImage = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/images', name)));
+
+/**
+ * "Billion laughs" in YAML: 13 lines, each a list of nine aliases of the line before, 9^13 strings if expanded.
+ * Its 101st alias is on line 13.
+ */
+export const ALIAS_BOMB = Array.from({ length: 13 }, (_, i) =>
+  i === 0
+    ? 'l0: &l0 [x, x, x, x, x, x, x, x, x]'
+    : `l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+).join('\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileArticles, FALLBACK_DATE } from '../../src/content/compile-articles.ts';
-import { SEED_NAME, SETTINGS, seedFile, source } from '../helpers/sources.ts';
+import { ALIAS_BOMB, SEED_NAME, SETTINGS, seedFile, source } from '../helpers/sources.ts';
 
 const compile = (...files: Parameters<typeof source>[]) =>
   compileArticles(
@@ -200,7 +200,25 @@ describe('compileArticles: what it refuses', () => {
       { file: 'a.yaml', line: 3, message: expect.stringMatching(/^malformed YAML: /) },
     ]);
     expect(errorsOf(['m.md', '---\ntitle: A\ntitle: B\n---\nText'])).toEqual([
-      { file: 'm.md', line: 3, message: expect.stringMatching(/^malformed YAML: .*unique/i) },
+      { file: 'm.md', line: 3, message: expect.stringMatching(/^malformed YAML: duplicated mapping key/) },
+    ]);
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', 'date: 2022-01-01\n---\ndate: 2022-01-02\n'])).toEqual([
+      { file: 'a.yaml', line: 1, message: 'malformed YAML: more than one document (a second "---")' },
+    ]);
+  });
+
+  it('an empty sidecar, or one of comments only, is no metadata', () => {
+    for (const yaml of ['', '\n\n', '# nothing yet\n'])
+      expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', yaml])).toEqual([]);
+  });
+
+  it('points at the line of a field the schema refuses, in front matter too', () => {
+    expect(errorsOf(['m.md', '---\ntitle: A\n\n"draft": maybe\n---\nText'])).toEqual([
+      { file: 'm.md', line: 4, message: '"draft" must be true or false' },
+    ]);
+    // A flow mapping has no line per field: the first line of the metadata.
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', '\n{ date: 2022-01-01, draft: maybe }'])).toEqual([
+      { file: 'a.yaml', line: 1, message: '"draft" must be true or false' },
     ]);
   });
 
@@ -441,14 +459,8 @@ describe('compileArticles: look-alike tags and slugs', () => {
 
 describe('compileArticles: hostile and unusual sources', () => {
   it('names the sidecar of a YAML alias bomb, and still reports the other files', () => {
-    const bomb = [
-      'a: &a ["x","x","x","x","x","x","x","x","x"]',
-      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
-      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
-      'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
-    ].join('\n');
-    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', bomb], ['b.txt', ''])).toEqual([
-      { file: 'a.yaml', line: 1, message: expect.stringMatching(/^malformed YAML: .*alias/i) },
+    expect(errorsOf(['a.txt', 'А\n\nТекст.'], ['a.yaml', ALIAS_BOMB], ['b.txt', ''])).toEqual([
+      { file: 'a.yaml', line: 13, message: expect.stringMatching(/^malformed YAML: .*alias/i) },
       { file: 'b.txt', line: 1, message: 'the title (line 1) is empty' },
     ]);
   });
