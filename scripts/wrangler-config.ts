@@ -12,6 +12,8 @@ export interface WranglerConfig {
   vars: Record<string, unknown>;
   /** [assets] run_worker_first: true, or route patterns. */
   run_worker_first: boolean | string[];
+  /** [alias]: module → the file (relative to the project) that replaces it in the Worker. */
+  alias: Record<string, string>;
 }
 
 export const WRANGLER_TOML = join(projectRoot, 'wrangler.toml');
@@ -28,5 +30,6 @@ export const readWranglerConfig = async (path = WRANGLER_TOML): Promise<Wrangler
     compatibility_flags: config.compatibility_flags ?? [],
     vars: config.vars ?? {},
     run_worker_first: config.assets?.run_worker_first ?? false,
+    alias: config.alias ?? {},
   };
 };

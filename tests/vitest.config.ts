@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { readWranglerConfig } from '../scripts/wrangler-config.ts';
 import { SCHEDULED_CORPUS } from './helpers/scheduled-corpus.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -16,8 +17,17 @@ const feedWithoutMissingSourceMap = {
   },
 };
 
+/** wrangler.toml's [alias], so that the tests run the modules the Worker ships with (xml-js → compact-xml.ts). */
+const resolveAsWrangler = {
+  alias: Object.entries((await readWranglerConfig()).alias).map(([find, file]) => ({
+    find,
+    replacement: resolve(root, file),
+  })),
+};
+
 export default defineConfig({
   root,
+  resolve: resolveAsWrangler,
   test: {
     // A dot per test and the failures in full: a passing run fits on a screen.
     reporters: ['dot'],

@@ -5,6 +5,8 @@
  */
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import * as xmlJs from 'xml-js';
+import { js2xml } from '../../src/feeds/compact-xml.ts';
 import { paths } from '../../src/site/paths.ts';
 
 const SLUG = 'mishustin-anonsiroval-rekordnyy-tovarooborot-mezhdu-rf-i-kazakhstanom';
@@ -20,6 +22,10 @@ const GOLDEN: Record<string, string> = {
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 describe('golden files', () => {
+  it('are written, RSS and Atom, by compact-xml.ts in place of xml-js (as wrangler.toml aliases it)', () => {
+    expect(xmlJs.js2xml).toBe(js2xml);
+  });
+
   for (const [file, path] of Object.entries(GOLDEN)) {
     it(`${path} is tests/fixtures/${file}, byte for byte`, async () => {
       const response = await exports.default.fetch(new Request(`https://publisher.example.com${path}`));
