@@ -80,7 +80,7 @@ class Writer {
     if (element === undefined || element === null || element === '') return `<${name}/>`;
     if (typeof element !== 'object') return `<${name}>${text(element)}</${name}>`;
     const attrs = (element as Tree)._attributes;
-    const open = `<${name}${attrs ? attributes(attrs) : ''}`;
+    const open = `<${name}${attributes(attrs)}`;
     const preserve = typeof attrs === 'object' && attrs !== null && (attrs as Tree)['xml:space'] === 'preserve';
     if (!hasContent(element, true) && !preserve) return `${open}/>`;
     const close = `${hasContent(element, false) ? this.#indent(depth, false) : ''}</${name}>`;
@@ -91,9 +91,10 @@ class Writer {
     let xml = '';
     let first = firstLine;
     for (const key of Object.keys(tree)) {
+      // An element's own attributes, written in its opening tag.
+      if (key === '_attributes') continue;
       const value = tree[key];
       for (const node of Array.isArray(value) ? value : [value]) {
-        if (key === '_attributes') continue;
         if (key === '_declaration') xml += `<?xml${attributes((node as Tree)._attributes)}?>`;
         else if (key === '_instruction') xml += instruction(node);
         else if (key === '_text') xml += text(node);
