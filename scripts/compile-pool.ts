@@ -105,7 +105,7 @@ export class CompilePool {
     for (let i = 0; i < this.#threads; i++) {
       const worker = new Worker(join(import.meta.dirname, 'compile-worker.ts'), {
         workerData: this.#context,
-        // The build's own young generation (see build-content.ts): most of what a compile allocates dies young.
+        // The build's own young generation (see build-content.js): most of what a compile allocates dies young.
         resourceLimits: { maxYoungGenerationSizeMb: 16 },
       });
       worker.on('message', (response: PoolResponse) => {

@@ -2,7 +2,7 @@
  * The content build: compiles seeds/ into the content store in static assets
  * (packs of articles in publication order and a small sharded index, see
  * src/site/store-layout.ts), one file at a time, never holding the corpus.
- * Fails, writing nothing, on any error. Its command line is scripts/build-content.ts.
+ * Fails, writing nothing, on any error. Its command line is scripts/build-content.js.
  *
  * Compiled articles are kept beside the store (`<assets>.cache`, scripts/build-cache.ts),
  * so a build after one new article compiles that one; the output is the same either way.

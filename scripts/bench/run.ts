@@ -76,7 +76,7 @@ const time = async (fn: () => Promise<unknown>): Promise<number> => {
 
 /** The content build on its own, as a child process: wall time and peak memory (from GNU time, where installed). */
 const measureBuild = (seeds: string, assets: string): SizeResult['build'] => {
-  const args = ['scripts/build-content.ts', '--quiet', '--seeds', seeds, '--assets', assets];
+  const args = ['scripts/build-content.js', '--quiet', '--seeds', seeds, '--assets', assets];
   const gnuTime = existsSync('/usr/bin/time');
   const start = performance.now();
   const result = gnuTime

@@ -9,7 +9,7 @@ import { writeCorpus } from '../../scripts/generate-articles.ts';
 import { WRANGLER_TOML } from '../../scripts/wrangler-config.ts';
 
 const run = promisify(execFile);
-const script = join(import.meta.dirname, '../../scripts/build-content.ts');
+const script = join(import.meta.dirname, '../../scripts/build-content.js');
 
 interface Run {
   code: number;
@@ -28,7 +28,7 @@ const buildIn = (dir: string, { args = [] as string[], env = {} as Record<string
   );
 
 // Each test runs the build as a child process or two: a loaded machine needs more than the default 5 s.
-describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
+describe('scripts/build-content.js', { timeout: 30_000 }, () => {
   let dir: string;
   const build = (options?: Parameters<typeof buildIn>[1]) => buildIn(dir, options);
   const manifest = async () => readFile(join(dir, 'assets/_content/manifest.json'), 'utf8');
@@ -241,7 +241,7 @@ describe('scripts/build-content.ts', { timeout: 30_000 }, () => {
 
 const build = buildIn;
 
-describe('scripts/build-content.ts over 1,000 undated articles, three of them broken', () => {
+describe('scripts/build-content.js over 1,000 undated articles, three of them broken', () => {
   const COUNT = 1000;
   let dir: string;
   let plain: Run;

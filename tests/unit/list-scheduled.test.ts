@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const script = join(import.meta.dirname, '../../scripts/build-content.ts');
+const script = join(import.meta.dirname, '../../scripts/build-content.js');
 
 // Each test runs the build as a process: allow for a busy machine.
 describe('npm run content', { timeout: 30_000 }, () => {
