@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import Typograf from 'typograf';
 import { describe, expect, it } from 'vitest';
-import { typesetHtml, typesetPage } from '../../src/content/typeset.ts';
+import { QUOTE_RULES, TEXT_RULES, typesetHtml, typesetPage } from '../../src/content/typeset.ts';
 
 const NBSP = '\u00a0';
 const show = (text: string) => text.replaceAll(NBSP, '⍽');
@@ -48,6 +50,107 @@ describe('typesetHtml', () => {
       '<p>He⍽said “hi”⍽— and⍽left.</p>',
     );
     expect(typesetHtml('<p>「引用」 "x" - y</p>', 'ja')).toBe('<p>「引用」 "x" - y</p>');
+  });
+});
+
+/** typograf alone, as typeset.ts configures it: quotes part by part (processingSeparateParts), then the other rules. */
+const byTypograf = (html: string, locale: string) => {
+  const typograf = (enableRule: string[], processingSeparateParts: boolean) =>
+    new Typograf({ locale, htmlEntity: { type: 'default' }, disableRule: '*', enableRule, processingSeparateParts });
+  return typograf(TEXT_RULES, false).execute(typograf(QUOTE_RULES, true).execute(html));
+};
+
+// Text dense in quote marks of every kind, as characters and as entities, among words, dashes and URLs.
+const MARKS = [
+  '"',
+  '«',
+  '»',
+  '„',
+  '“',
+  '”',
+  '‹',
+  '›',
+  '‟',
+  '‚',
+  '‘',
+  '’',
+  "'",
+  '&quot;',
+  '&laquo;',
+  '&raquo;',
+  '&#171;',
+];
+const WORDS = [
+  'слово',
+  'и',
+  'в',
+  'Газпром',
+  'word',
+  'a',
+  'the',
+  '2022',
+  '-',
+  '–',
+  '...',
+  ',',
+  '.',
+  '!',
+  '?',
+  ':',
+  '(',
+  ')',
+];
+const OTHER = [' ', ' ', '\n', '&amp;', '&nbsp;', '&ldquo;', 'https://example.com/a?b=c'];
+const text = fc
+  .array(fc.oneof(fc.constantFrom(...MARKS), fc.constantFrom(...WORDS), fc.constantFrom(...OTHER)), { maxLength: 12 })
+  .map((tokens) => tokens.join(''));
+const attribute = fc.array(fc.constantFrom('«', '»', '„', '&quot;', 'a', ' '), { maxLength: 4 }).map((a) => a.join(''));
+const inline = fc
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: text },
+      { weight: 2, arbitrary: fc.tuple(attribute, text).map(([title, t]) => `<a href="/a" title="${title}">${t}</a>`) },
+      { weight: 1, arbitrary: text.map((t) => `<em>${t}</em>`) },
+      { weight: 1, arbitrary: fc.constantFrom('<code>"x" - y</code>', '&lt;b&gt;', '<!-- "c" -->') },
+    ),
+    { maxLength: 4 },
+  )
+  .map((parts) => parts.join(''));
+const block = fc.oneof(
+  { weight: 8, arbitrary: inline.map((t) => `<p>${t}</p>`) },
+  { weight: 1, arbitrary: inline.map((t) => `<h2>${t}</h2>`) },
+  { weight: 1, arbitrary: inline.map((t) => `<blockquote><p>${t}</p></blockquote>`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(attribute, inline)
+      .map(([alt, t]) => `<figure><img alt="${alt}"><figcaption>${t}</figcaption></figure>`),
+  },
+  { weight: 1, arbitrary: inline.map((t) => `<ul><li>${t}</li></ul>`) },
+);
+const document = fc
+  .array(fc.tuple(block, fc.constantFrom('', '\n')), { minLength: 1, maxLength: 8 })
+  .map((blocks) => blocks.map(([b, gap]) => b + gap).join(''));
+
+describe('typesetHtml against typograf', () => {
+  it('gives the bytes typograf gives, in every locale it has: quotes set part by part, then the other rules', () => {
+    fc.assert(
+      fc.property(document, fc.constantFrom(...Typograf.getLocales()), (html, locale) => {
+        expect(typesetHtml(html, locale)).toBe(byTypograf(html, locale));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('nests quotes in each part as typograf does: three levels when they pair, two when not, none carried over', () => {
+    const html =
+      '<p>"Он сказал: "фирма "Вектор" закрыта"".</p>\n<p>"Не закрыта "до конца.</p>' +
+      '<p>"Смотрите <a href="/x" title="«t»">"сайт"</a> и <img alt="«a»"> снимок".</p>';
+    expect(typesetHtml(html, 'ru')).toBe(byTypograf(html, 'ru'));
+    expect(show(typesetHtml(html, 'ru'))).toBe(
+      '<p>«Он⍽сказал: „фирма ‚Вектор‘ закрыта“».</p>\n<p>«Не⍽закрыта „до⍽конца.</p>' +
+        '<p>«Смотрите „<a href="/x" title="«t»">сайт</a>“ и⍽<img alt="«a»"> снимок».</p>',
+    );
   });
 });
 
