@@ -69,6 +69,9 @@ const PART = /<(title|p|h[1-6]|select|legend)(\s[^>]*?)?>[\s\S]*?<\/\1>/gi;
  */
 const SET_ASIDE = /<(?:[!?]|(?:code|kbd|object|pre|samp|script|style|var)[\s>])|&lt;/i;
 
+/** An entity other than those escapeHtml writes: it may stand for a quote mark. */
+const OTHER_ENTITY = /&(?!(?:amp|lt|gt|quot|#39);)/;
+
 /** A locale's quote marks, level by level (typograf's common/punctuation/quote setting). */
 interface QuoteMarks {
   left: string;
@@ -117,8 +120,8 @@ const nestQuotes = (part: string, { left, right }: QuoteMarks, marks: RegExp): s
  * only state across parts is the nesting level, and its pass over each part was most of the time: so one
  * pass over the whole text sets the outer marks (a locale setting of one level), then nestQuotes gives
  * each part its levels, and then quote marks at the edges of links move out of them (quoteLink), in
- * typograf's order. Exact where nothing is set aside and no quote stands outside a part (else part by
- * part, by typograf): tested against typograf over random texts.
+ * typograf's order. Exact where nothing is set aside, no entity may be a quote mark and none stands
+ * outside a part (else part by part, by typograf): tested against typograf over random texts.
  */
 const quotesByPart = (
   locale: string,
@@ -135,12 +138,17 @@ const quotesByPart = (
   outer.setSetting('common/punctuation/quote', locale, { left: left[0], right: right[0] });
   const links = typograf(['common/punctuation/quoteLink'], false);
   const marks = new RegExp(`[<>"${left[0]}${right[0]}]`, 'g');
-  // Quote marks, or an entity that may be one.
-  const quoteOrEntity = new RegExp(`[${Typograf.getData('common/quote')}]|&(?!amp;|lt;|gt;)`);
-  const quotesOutsideParts = (html: string) => quoteOrEntity.test(html.replace(PART, ''));
+  // What typograf takes for a quote mark: a part without one it leaves as it is, whatever else it holds.
+  const quoted = new RegExp(`[${Typograf.getData('common/quote')}]|&quot;`);
   return (html) => {
-    if (SET_ASIDE.test(html) || quotesOutsideParts(html)) return run(byPart, html);
-    const nested = run(outer, html).replace(PART, (part) => nestQuotes(part, { left, right }, marks));
+    if (SET_ASIDE.test(html) || OTHER_ENTITY.test(html) || quoted.test(html.replace(PART, '')))
+      return run(byPart, html);
+    const parts = (html.match(PART) ?? []).map((part) => quoted.test(part));
+    let i = 0;
+    const nested = run(outer, html).replace(PART, (part) =>
+      parts[i++] ? nestQuotes(part, { left, right }, marks) : part,
+    );
+    if (i !== parts.length) return run(byPart, html);
     return /<a\s/i.test(nested) ? run(links, nested) : nested;
   };
 };

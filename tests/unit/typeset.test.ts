@@ -100,7 +100,7 @@ const WORDS = [
   '(',
   ')',
 ];
-const OTHER = [' ', ' ', '\n', '&amp;', '&nbsp;', '&ldquo;', 'https://example.com/a?b=c'];
+const OTHER = [' ', ' ', '\n', '&amp;', '&#39;', '&nbsp;', '&ldquo;', '&mdash;', 'https://example.com/a?b=c'];
 const text = fc
   .array(fc.oneof(fc.constantFrom(...MARKS), fc.constantFrom(...WORDS), fc.constantFrom(...OTHER)), { maxLength: 12 })
   .map((tokens) => tokens.join(''));
@@ -142,13 +142,20 @@ describe('typesetHtml against typograf', () => {
     );
   });
 
+  it('leaves a part with no mark typograf reads as a quote as it is, though it holds marks of the locale', () => {
+    // en-GB opens with ‘, which typograf nests but does not count as a quote mark.
+    const html = '<p>‘‘ and ’</p><p>"x "y" z"</p>';
+    expect(typesetHtml(html, 'en-GB')).toBe(byTypograf(html, 'en-GB'));
+    expect(show(typesetHtml(html, 'en-GB'))).toBe('<p>‘‘ and⍽’</p><p>‘x “y” z’</p>');
+  });
+
   it('nests quotes in each part as typograf does: three levels when they pair, two when not, none carried over', () => {
     const html =
-      '<p>"Он сказал: "фирма "Вектор" закрыта"".</p>\n<p>"Не закрыта "до конца.</p>' +
+      '<p>"Он сказал: "фирма "Вектор" закрыта"".</p>\n<p>"Не закрыта "до конца "вовсе.</p>' +
       '<p>"Смотрите <a href="/x" title="«t»">"сайт"</a> и <img alt="«a»"> снимок".</p>';
     expect(typesetHtml(html, 'ru')).toBe(byTypograf(html, 'ru'));
     expect(show(typesetHtml(html, 'ru'))).toBe(
-      '<p>«Он⍽сказал: „фирма ‚Вектор‘ закрыта“».</p>\n<p>«Не⍽закрыта „до⍽конца.</p>' +
+      '<p>«Он⍽сказал: „фирма ‚Вектор‘ закрыта“».</p>\n<p>«Не⍽закрыта „до⍽конца „вовсе.</p>' +
         '<p>«Смотрите „<a href="/x" title="«t»">сайт</a>“ и⍽<img alt="«a»"> снимок».</p>',
     );
   });
