@@ -69,6 +69,9 @@ const PART = /<(title|p|h[1-6]|select|legend)(\s[^>]*?)?>[\s\S]*?<\/\1>/gi;
  */
 const SET_ASIDE = /<(?:[!?]|(?:code|kbd|object|pre|samp|script|style|var)[\s>])|&lt;/i;
 
+/** A tag, as typograf finds one (SafeTags#hideHTMLTags): it sets each aside before it sets quotes. */
+const TAG = /<\/?[a-z][\s\S]*?>/gi;
+
 /** An entity other than those escapeHtml writes: it may stand for a quote mark. */
 const OTHER_ENTITY = /&(?!(?:amp|lt|gt|quot|#39);)/;
 
@@ -138,12 +141,12 @@ const quotesByPart = (
   outer.setSetting('common/punctuation/quote', locale, { left: left[0], right: right[0] });
   const links = typograf(['common/punctuation/quoteLink'], false);
   const marks = new RegExp(`[<>"${left[0]}${right[0]}]`, 'g');
-  // What typograf takes for a quote mark: a part without one it leaves as it is, whatever else it holds.
-  const quoted = new RegExp(`[${Typograf.getData('common/quote')}]|&quot;`);
+  // What typograf takes for a quote mark, in text (not in markup): a part without one it leaves as it is.
+  const quoteMark = new RegExp(`[${Typograf.getData('common/quote')}]|&quot;`);
+  const quoted = (html: string) => quoteMark.test(html.replace(TAG, ''));
   return (html) => {
-    if (SET_ASIDE.test(html) || OTHER_ENTITY.test(html) || quoted.test(html.replace(PART, '')))
-      return run(byPart, html);
-    const parts = (html.match(PART) ?? []).map((part) => quoted.test(part));
+    if (SET_ASIDE.test(html) || OTHER_ENTITY.test(html) || quoted(html.replace(PART, ''))) return run(byPart, html);
+    const parts = (html.match(PART) ?? []).map(quoted);
     let i = 0;
     const nested = run(outer, html).replace(PART, (part) =>
       parts[i++] ? nestQuotes(part, { left, right }, marks) : part,
