@@ -126,14 +126,13 @@ const nestQuotes = (part: string, { left, right }: QuoteMarks, marks: RegExp): s
  * typograf's order. Exact where nothing is set aside, no entity may be a quote mark and none stands
  * outside a part (else part by part, by typograf): tested against typograf over random texts.
  */
-const quotesByPart = (
-  locale: string,
-  typograf: (enableRule: string[], processingSeparateParts: boolean) => Typograf,
-): Typeset => {
+/** A typograf of the typesetter's locale with the rules named, paragraph by paragraph or not. */
+type MakeTypograf = (enableRule: string[], processingSeparateParts: boolean) => Typograf;
+
+const quotesByPart = (locale: string, typograf: MakeTypograf): Typeset => {
   const byPart = typograf(QUOTE_RULES, true);
-  const { left, right, spacing } = byPart.getSetting('common/punctuation/quote', locale) as QuoteMarks & {
-    spacing?: boolean;
-  };
+  const setting = byPart.getSetting('common/punctuation/quote', locale) as QuoteMarks & { spacing?: boolean };
+  const { left, right, spacing } = setting;
   // Locales whose outer marks are the same both sides, or that space them (fr), take other paths in typograf.
   if (left.length < 2 || left.length !== right.length || left[0] === right[0] || left[0] === left[1] || spacing)
     return (html: string) => run(byPart, html);
@@ -148,10 +147,7 @@ const quotesByPart = (
     if (SET_ASIDE.test(html) || OTHER_ENTITY.test(html) || quoted(html.replace(PART, ''))) return run(byPart, html);
     const parts = (html.match(PART) ?? []).map(quoted);
     let i = 0;
-    const nested = run(outer, html).replace(PART, (part) =>
-      parts[i++] ? nestQuotes(part, { left, right }, marks) : part,
-    );
-    if (i !== parts.length) return run(byPart, html);
+    const nested = run(outer, html).replace(PART, (part) => (parts[i++] ? nestQuotes(part, setting, marks) : part));
     return /<a\s/i.test(nested) ? run(links, nested) : nested;
   };
 };
@@ -162,7 +158,7 @@ const typesetters = new Map<string, Typeset | undefined>();
 const typesetter = (locale: string | undefined): Typeset | undefined => {
   if (!locale) return undefined;
   // htmlEntity "default": characters as themselves (U+00A0, not &nbsp;); markup's own entities stay.
-  const typograf = (enableRule: string[], processingSeparateParts: boolean) =>
+  const typograf: MakeTypograf = (enableRule, processingSeparateParts) =>
     new Typograf({ locale, htmlEntity: { type: 'default' }, disableRule: '*', enableRule, processingSeparateParts });
   const quotes = quotesByPart(locale, typograf);
   const text = typograf(TEXT_RULES, false);
