@@ -20,8 +20,12 @@ const MIN_FILES_FOR_THREADS = 500;
 /** Articles the calling thread compiles alone before it starts the workers. */
 const INLINE_FIRST = 8;
 
-/** Jobs a worker may have waiting before the calling thread compiles one itself. */
-const QUEUED_PER_WORKER = 4;
+/**
+ * Jobs a worker may have waiting before the calling thread compiles one itself: some 25 ms of work,
+ * so that a worker still has some when this thread, busy with its own, hears its answers late. With
+ * 4 the workers ran dry at times: 10,000 articles built 0.2 s (2%) slower, in nine alternating pairs.
+ */
+const QUEUED_PER_WORKER = 16;
 
 /** Worker threads for a build of `files` seed files: one a core beside the build's own, or none for a small build; CONTENT_THREADS overrides. */
 export const compileThreads = (files: number, override = process.env.CONTENT_THREADS): number => {
