@@ -243,10 +243,15 @@ class LineReader {
   }
 }
 
-/** Lines written to a file a megabyte at a time. */
+/**
+ * Lines written to a file a megabyte at a time, copied into a buffer of its own: a line kept as
+ * the Buffer it was encoded into is a view of one of Node's shared pool slabs (64 KB), which the
+ * compile's own small Buffers fill between two lines, so a megabyte of pending lines held some
+ * 100 MB of slabs and made the whole build 10% slower (10,000 articles).
+ */
 class LineWriter {
   readonly #fd: number;
-  #pending: Uint8Array[] = [];
+  readonly #buffer = Buffer.allocUnsafeSlow(CHUNK);
   #size = 0;
 
   constructor(path: string) {
@@ -255,20 +260,24 @@ class LineWriter {
 
   /** A line: its text, then the bytes of its tail if it has one (an entry as read). */
   write(text: string, tail?: Uint8Array): void {
-    const head = Buffer.from(tail ? text : `${text}\n`);
-    this.#pending.push(head);
-    this.#size += head.length;
-    if (tail) {
-      this.#pending.push(tail, LINE_END);
-      this.#size += tail.length + 1;
+    const line = tail ? text : `${text}\n`;
+    const bytes = Buffer.byteLength(line) + (tail ? tail.byteLength + 1 : 0);
+    if (this.#size + bytes > CHUNK) this.flush();
+    if (bytes > CHUNK) {
+      writeSync(this.#fd, tail ? Buffer.concat([Buffer.from(line), tail, LINE_END]) : line);
+      return;
     }
-    if (this.#size > CHUNK) this.flush();
+    this.#size += this.#buffer.write(line, this.#size);
+    if (tail) {
+      this.#buffer.set(tail, this.#size);
+      this.#size += tail.byteLength;
+      this.#buffer[this.#size++] = NEWLINE;
+    }
   }
 
   flush(): void {
-    if (this.#pending.length === 0) return;
-    writeSync(this.#fd, Buffer.concat(this.#pending, this.#size));
-    this.#pending = [];
+    if (this.#size === 0) return;
+    writeSync(this.#fd, this.#buffer, 0, this.#size);
     this.#size = 0;
   }
 

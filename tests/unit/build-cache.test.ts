@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BuildCache } from '../../scripts/build-cache.ts';
 import { compileSeed, pictureReader } from '../../scripts/compile-seed.ts';
 import { type SourceIdentity, sourceIdentity } from '../../scripts/source-identity.ts';
+import type { ContentWarning } from '../../src/content/types.ts';
 import { SETTINGS } from '../helpers/sources.ts';
 
 const source = (size: number): SourceIdentity => ({
@@ -30,16 +31,9 @@ describe('the build cache', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  /** A build that records these files, in this order, each with its own segments in the spill. */
-  const build = async (names: string[], present: (name: string) => boolean = () => true) => {
-    const cache = await BuildCache.open(dir, 'f'.repeat(64), present);
-    const hits = new Map(names.map((name, i) => [name, cache.lookup(name, source(i + 1), noPicture)]));
-    names.forEach((name, i) => {
-      const spilled = { offset: i * 10, metaLength: 4, length: 10 };
-      const outcome = { added: i, spilled, keys: keys(name), explicitSlug: false, shortened: false };
-      cache.record(name, source(i + 1), outcome, [], []);
-    });
-    await writeFile(cache.nextSpill, Buffer.alloc(10 * names.length));
+  /** Saves what a build recorded of these files, its spill `spillBytes` long. */
+  const save = async (cache: BuildCache, names: string[], spillBytes: number) => {
+    await writeFile(cache.nextSpill, Buffer.alloc(spillBytes));
     const positions = Uint32Array.from(names, (_, i) => i);
     await cache.save({
       count: names.length,
@@ -49,6 +43,22 @@ describe('the build cache', () => {
       positions,
       packs: { starts: [0], hashes: ['h'] },
     });
+  };
+
+  /** A build that records these files, in this order, each with its own segments in the spill. */
+  const build = async (
+    names: string[],
+    present: (name: string) => boolean = () => true,
+    warningsOf: (name: string) => ContentWarning[] = () => [],
+  ) => {
+    const cache = await BuildCache.open(dir, 'f'.repeat(64), present);
+    const hits = new Map(names.map((name, i) => [name, cache.lookup(name, source(i + 1), noPicture)]));
+    names.forEach((name, i) => {
+      const spilled = { offset: i * 10, metaLength: 4, length: 10 };
+      const outcome = { added: i, spilled, keys: keys(name), explicitSlug: false, shortened: false };
+      cache.record(name, source(i + 1), outcome, warningsOf(name), []);
+    });
+    await save(cache, names, 10 * names.length);
     return hits;
   };
 
@@ -61,6 +71,28 @@ describe('the build cache', () => {
     expect(cache.lookup('new.txt', source(9), noPicture)).toBeUndefined();
     // Changed since (another size): compiled again.
     expect(cache.lookup('c.txt', source(7), noPicture)).toBeUndefined();
+    await cache.discard();
+  });
+
+  it('keeps every entry whole, new or taken over as it was read, however long and however many', async () => {
+    // Several times the index writer's megabyte of lines, and one entry longer than that alone.
+    const names = Array.from({ length: 3000 }, (_, i) => `a${i}.txt`);
+    const long: ContentWarning[] = [{ file: 'a7.txt', kind: 'date-fallback', message: 'ж'.repeat(700_000) }];
+    const warningsOf = (name: string) => (name === 'a7.txt' ? long : []);
+    await build(names, () => true, warningsOf);
+    // Every file unchanged: each entry goes to the next index as the bytes it was read as.
+    const next = await BuildCache.open(dir, 'f'.repeat(64), () => true);
+    names.forEach((name, i) => {
+      const hit = next.lookup(name, source(i + 1), noPicture)!;
+      next.record(name, source(i + 1), { added: i, kept: hit }, hit.warnings, hit.pictures);
+    });
+    await save(next, names, 0);
+    const cache = await BuildCache.open(dir, 'f'.repeat(64), () => true);
+    for (const [i, name] of names.entries()) {
+      const hit = cache.lookup(name, source(i + 1), noPicture);
+      expect(hit?.keys?.id).toBe(name);
+      expect(hit?.warnings).toEqual(warningsOf(name));
+    }
     await cache.discard();
   });
 
