@@ -24,7 +24,8 @@ import { escapeHtml } from './escape-html.ts';
  * common/html/quot reads &quot; in text as a quote mark, so that escaped quotes are typeset too.
  * (Exported for the tests, which check typesetHtml against typograf configured with them.)
  */
-export const QUOTE_RULES = ['common/html/quot', 'common/punctuation/quote', 'common/punctuation/quoteLink'];
+const QUOTE_LINK = 'common/punctuation/quoteLink';
+export const QUOTE_RULES = ['common/html/quot', 'common/punctuation/quote', QUOTE_LINK];
 export const TEXT_RULES = [
   'common/punctuation/hellip',
   'common/punctuation/apostrophe',
@@ -118,6 +119,9 @@ const nestQuotes = (part: string, { left, right }: QuoteMarks, marks: RegExp): s
   });
 };
 
+/** A typograf of the typesetter's locale with the rules named, paragraph by paragraph or not. */
+type MakeTypograf = (enableRule: string[], processingSeparateParts: boolean) => Typograf;
+
 /**
  * Quotes as typograf sets them part by part (processingSeparateParts), at under half the cost. typograf's
  * only state across parts is the nesting level, and its pass over each part was most of the time: so one
@@ -126,9 +130,6 @@ const nestQuotes = (part: string, { left, right }: QuoteMarks, marks: RegExp): s
  * typograf's order. Exact where nothing is set aside, no entity may be a quote mark and none stands
  * outside a part (else part by part, by typograf): tested against typograf over random texts.
  */
-/** A typograf of the typesetter's locale with the rules named, paragraph by paragraph or not. */
-type MakeTypograf = (enableRule: string[], processingSeparateParts: boolean) => Typograf;
-
 const quotesByPart = (locale: string, typograf: MakeTypograf): Typeset => {
   const byPart = typograf(QUOTE_RULES, true);
   const setting = byPart.getSetting('common/punctuation/quote', locale) as QuoteMarks & { spacing?: boolean };
@@ -136,16 +137,25 @@ const quotesByPart = (locale: string, typograf: MakeTypograf): Typeset => {
   // Locales whose outer marks are the same both sides, or that space them (fr), take other paths in typograf.
   if (left.length < 2 || left.length !== right.length || left[0] === right[0] || left[0] === left[1] || spacing)
     return (html: string) => run(byPart, html);
-  const outer = typograf(['common/html/quot', 'common/punctuation/quote'], false);
+  const outer = typograf(
+    QUOTE_RULES.filter((rule) => rule !== QUOTE_LINK),
+    false,
+  );
   outer.setSetting('common/punctuation/quote', locale, { left: left[0], right: right[0] });
-  const links = typograf(['common/punctuation/quoteLink'], false);
+  const links = typograf([QUOTE_LINK], false);
   const marks = new RegExp(`[<>"${left[0]}${right[0]}]`, 'g');
   // What typograf takes for a quote mark, in text (not in markup): a part without one it leaves as it is.
   const quoteMark = new RegExp(`[${Typograf.getData('common/quote')}]|&quot;`);
   const quoted = (html: string) => quoteMark.test(html.replace(TAG, ''));
   return (html) => {
-    if (SET_ASIDE.test(html) || OTHER_ENTITY.test(html) || quoted(html.replace(PART, ''))) return run(byPart, html);
-    const parts = (html.match(PART) ?? []).map(quoted);
+    if (SET_ASIDE.test(html) || OTHER_ENTITY.test(html)) return run(byPart, html);
+    // One scan: whether each part holds a quote mark, and what lies outside every part.
+    const parts: boolean[] = [];
+    const outside = html.replace(PART, (part) => {
+      parts.push(quoted(part));
+      return '';
+    });
+    if (quoted(outside)) return run(byPart, html);
     let i = 0;
     const nested = run(outer, html).replace(PART, (part) => (parts[i++] ? nestQuotes(part, setting, marks) : part));
     return /<a\s/i.test(nested) ? run(links, nested) : nested;
