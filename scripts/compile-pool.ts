@@ -55,6 +55,8 @@ export class CompilePool {
   readonly #readPicture: PictureReader;
   #next = 0;
   #inline = 0;
+  /** This thread compiled since it last listened: the workers' answers may be waiting. */
+  #busy = false;
 
   constructor(context: SeedContext, threads: number) {
     this.#context = context;
@@ -70,6 +72,7 @@ export class CompilePool {
     const least = Math.min(...this.#load, QUEUED_PER_WORKER);
     if (least >= QUEUED_PER_WORKER) {
       this.#inline++;
+      this.#busy = true;
       try {
         return Promise.resolve(compileSeed(this.#context, job, this.#readPicture));
       } catch (error) {
@@ -96,7 +99,9 @@ export class CompilePool {
    * that compiles on it too would otherwise starve them of jobs. Cheap (one turn of the event loop).
    */
   async listen(): Promise<void> {
-    if (this.#workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (this.#workers.length === 0 || !this.#busy) return;
+    this.#busy = false;
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Stops the workers; jobs still running are abandoned. */

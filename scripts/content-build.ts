@@ -272,35 +272,49 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
   const threads = options.threads ?? compileThreads(files);
   const pool = new CompilePool({ seeds: options.seeds, settings, now }, threads);
   const WINDOW = 1024;
-  // A step runs when every step before it has; `asked` says whether what it waits for is asked for yet.
-  const steps: { run: () => void | Promise<void>; asked?: () => boolean }[] = [];
+  /**
+   * A step runs when every step before it has: at once if what it waits for is there (`ready`), else once
+   * WINDOW steps wait behind it. An article compiled on this thread is taken into the store at once that
+   * way, not a window later, so what it holds dies young. `asked` says whether what it waits for is asked for yet.
+   */
+  type Step = { run: () => void | Promise<void>; ready?: () => boolean; asked?: () => boolean };
+  const steps: Step[] = [];
   const runSteps = async (keep: number) => {
-    while (steps.length > keep) {
+    while (steps.length > keep || (steps.length > 0 && steps[0]!.ready?.() !== false)) {
       const step = steps.shift()!;
       if (step.asked?.() === false) stats?.flush();
       await step.run();
     }
   };
-  const compile = (name: string, sidecar: string | undefined) => {
+  /** Whether a promise has settled, asked without waiting. */
+  const settled = (promise: Promise<unknown>): (() => boolean) => {
+    let done = false;
+    const settle = () => {
+      done = true;
+    };
+    promise.then(settle, settle);
+    return () => done;
+  };
+  const compile = (name: string, sidecar: string | undefined): Step => {
     const seed = pool.compile({ name, ...(sidecar ? { sidecar } : {}) });
     // Awaited in its turn; a failure then fails the build, and is not reported twice before that.
     seed.catch(() => undefined);
-    return async () => takeCompiled(name, await seed);
+    return { run: async () => takeCompiled(name, await seed), ready: settled(seed) };
   };
   /** An article the cache knows: taken from it if unchanged, else compiled (in its turn: a publication changes few). */
   const fromCache = (name: string, sidecar: string | undefined, source: SourceIdentity) => {
     const hit = cache!.lookup(name, source, (picture) => pictureIdentity(options.seeds, picture));
-    return hit ? takeFromCache(name, source, hit) : compile(name, sidecar)();
+    return hit ? takeFromCache(name, source, hit) : compile(name, sidecar).run();
   };
-  const stepFor = (name: string): (typeof steps)[number] => {
+  const stepFor = (name: string): Step => {
     if (isArticleFile(name)) {
       const sidecar = sidecarNames(name).find(exists);
       progress.update({ articlesCompiled: ++compiled });
       // Only what the cache knows is asked about: a new file's identity comes with its compile, from the read.
-      if (!cache?.knows(name)) return { run: compile(name, sidecar) };
+      if (!cache?.knows(name)) return compile(name, sidecar);
       if (!stats) return { run: () => fromCache(name, sidecar, sourceIdentity(options.seeds, name, sidecar)) };
       const { identity, sent } = stats.identify(name, sidecar);
-      return { run: async () => fromCache(name, sidecar, await identity), asked: sent };
+      return { run: async () => fromCache(name, sidecar, await identity), ready: settled(identity), asked: sent };
     }
     if (isSidecarFile(name)) {
       return {
