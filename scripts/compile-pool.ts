@@ -96,7 +96,8 @@ export class CompilePool {
 
   /**
    * Lets the workers' answers in: this thread hears them only between its own tasks, and a build
-   * that compiles on it too would otherwise starve them of jobs. Cheap (one turn of the event loop).
+   * that compiles on it too would otherwise starve them of jobs. One turn of the event loop, taken only
+   * after this thread has compiled one: a turn after every file was 20,000 at 10,000 articles.
    */
   async listen(): Promise<void> {
     if (this.#workers.length === 0 || !this.#busy) return;
