@@ -274,8 +274,8 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
   const WINDOW = 1024;
   /**
    * A step runs when every step before it has: at once if what it waits for is there (`ready`), else once
-   * WINDOW steps wait behind it. An article compiled on this thread is taken into the store at once that
-   * way, not a window later, so what it holds dies young. `asked` says whether what it waits for is asked for yet.
+   * WINDOW steps wait behind it. An article compiled on this thread is taken into the store by the next
+   * file's turn that way (its promise settles a microtask later), not a window later, so what it holds dies young. `asked` says whether what it waits for is asked for yet.
    */
   type Step = { run: () => void | Promise<void>; ready?: () => boolean; asked?: () => boolean };
   const steps: Step[] = [];
