@@ -287,7 +287,7 @@ class LineWriter {
   }
 }
 
-/** The settings and every source file of the compiler, and the locked dependencies: what a compiled article depends on. */
+/** The settings, every source file of the compiler and of the store's format, and the locked dependencies: what a compiled article and a pack depend on. */
 export const compilerFingerprint = (settings: ContentSettings): string => {
   const hash = createHash('sha256').update(
     JSON.stringify([settings.language, settings.timeZone, settings.footerMarkers]),
@@ -301,6 +301,9 @@ export const compilerFingerprint = (settings: ContentSettings): string => {
     'scripts/store-writer.ts',
     'scripts/build-cache.ts',
     'scripts/source-identity.ts',
+    // The store's format: a pack is taken over from the previous store only if it was written the same way.
+    'src/site/pack-format.ts',
+    'src/site/store-layout.ts',
   ])
     if (existsSync(join(projectRoot, name))) hash.update(name).update(readFileSync(join(projectRoot, name)));
   return hash.digest('hex');

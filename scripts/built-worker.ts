@@ -91,7 +91,8 @@ const ASSET_COUNTER = 'asset-counter';
 
 /**
  * A worker in front of the real static-assets service: every ASSETS.fetch of
- * ours passes through it, whole, and is counted with its bytes. Its own
+ * ours passes through it and is counted, with the bytes of its body that
+ * passed (a read that stops early passes less than the file). Its own
  * /__reads answers the counts so far, and resets them.
  */
 const ASSET_COUNTER_SCRIPT = `
@@ -105,9 +106,16 @@ export default {
       return answer;
     }
     const response = await env.ASSETS.fetch(request);
-    const body = await response.arrayBuffer();
-    reads.push({ path: url.pathname, status: response.status, bytes: body.byteLength });
-    return new Response(body, response);
+    const read = { path: url.pathname, status: response.status, bytes: 0 };
+    reads.push(read);
+    if (!response.body) return response;
+    const counted = new TransformStream({
+      transform(chunk, controller) {
+        read.bytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    return new Response(response.body.pipeThrough(counted), response);
   },
 };
 `;

@@ -12,6 +12,15 @@ interface Entry {
   bytes: number;
 }
 
+/** The first bytes of a file, or all of it (`whole`). */
+interface Prefix {
+  bytes: Uint8Array;
+  whole: boolean;
+}
+
+/** The first read of a file read in part: a pack's header and its first records. */
+const FIRST_READ = 4 * 1024;
+
 export class AssetReader {
   readonly #assets: Fetcher;
   readonly #maxBytes: number;
@@ -25,14 +34,27 @@ export class AssetReader {
 
   /** A store file's bytes. */
   bytes(path: string): Promise<ArrayBuffer> {
-    // Not optional: a missing file throws, so the result is always there.
     return this.#get(
       `b:${path}`,
-      path,
-      false,
-      (r) => r.arrayBuffer(),
+      // Not optional: a missing file throws, so the result is always there.
+      () => this.#fetch(path, false).then((response) => response!.arrayBuffer()),
       (buffer) => buffer.byteLength,
-    ) as Promise<ArrayBuffer>;
+    );
+  }
+
+  /**
+   * A store file's first bytes, as many as `needed` asks for, given those read so far (it may ask for more
+   * once it has seen them, as a pack's header says where its records lie), or the whole file if shorter. The
+   * rest is never read: a feed item in an old pack costs the pack up to that item, not the whole pack.
+   */
+  async prefix(path: string, needed: (head: Uint8Array) => number): Promise<Uint8Array> {
+    const key = `p:${path}`;
+    if (this.#entries.has(key)) {
+      const held = await (this.#get(key, () => this.#readPrefix(path, needed), sizeOfPrefix) as Promise<Prefix>);
+      if (held.whole || needed(held.bytes) <= held.bytes.byteLength) return held.bytes;
+    }
+    // Not held yet, or not far enough: read it again, as far as this needs.
+    return (await this.#get(key, () => this.#readPrefix(path, needed), sizeOfPrefix, true)).bytes;
   }
 
   /** A store file's text; `undefined` if the store has no such file and it is `optional`. */
@@ -41,10 +63,8 @@ export class AssetReader {
   text(path: string, optional = false): Promise<string | undefined> {
     return this.#get(
       `t:${path}`,
-      path,
-      optional,
-      (response) => response.text(),
-      (text) => text.length * 2,
+      () => this.#fetch(path, optional).then((response) => response?.text()),
+      (text) => (text === undefined ? 64 : text.length * 2),
     );
   }
 
@@ -53,13 +73,12 @@ export class AssetReader {
   json<T>(path: string): Promise<T>;
   json<T>(path: string, optional = false): Promise<T | undefined> {
     // Parsed, JSON takes some times its text in V8; a rough bound is all the cache needs.
-    let size = 0;
+    let size = 64;
     return this.#get(
       `j:${path}`,
-      path,
-      optional,
-      async (response) => {
-        const text = await response.text();
+      async () => {
+        const text = await (await this.#fetch(path, optional))?.text();
+        if (text === undefined) return undefined;
         size = text.length * 4;
         return JSON.parse(text) as T;
       },
@@ -67,28 +86,30 @@ export class AssetReader {
     );
   }
 
-  #get<T>(
-    key: string,
-    path: string,
-    optional: boolean,
-    read: (response: Response) => Promise<T>,
-    sizeOf: (value: T) => number,
-  ): Promise<T | undefined> {
+  /**
+   * The value held under `key`, or `load`'s, then held within the byte bound (`sizeOf` gives its bytes; an
+   * absent file is held too, at a nominal size, so that unknown slugs cost one read per shard). `replace`
+   * reads again whatever is held.
+   */
+  #get<T>(key: string, load: () => Promise<T>, sizeOf: (value: T) => number, replace = false): Promise<T> {
     const hit = this.#entries.get(key);
-    if (hit) {
+    if (hit && !replace) {
       // Re-insert to mark it most recently used.
       this.#entries.delete(key);
       this.#entries.set(key, hit);
-      return hit.value as Promise<T | undefined>;
+      return hit.value as Promise<T>;
     }
-    const value = this.#fetch(path, optional).then((response) => (response ? read(response) : undefined));
+    if (hit) {
+      this.#bytes -= hit.bytes;
+      this.#entries.delete(key);
+    }
+    const value = load();
     const entry: Entry = { value, bytes: 0 };
     this.#entries.set(key, entry);
     value.then(
       (result) => {
         if (this.#entries.get(key) !== entry) return;
-        // An absent file is remembered too, at a nominal size, so that unknown slugs cost one read per shard.
-        entry.bytes = result === undefined ? 64 : sizeOf(result);
+        entry.bytes = sizeOf(result);
         this.#bytes += entry.bytes;
         this.#evict(key);
       },
@@ -111,6 +132,30 @@ export class AssetReader {
     return response;
   }
 
+  /**
+   * Reads a file's body into one buffer, FIRST_READ bytes, then as far as `needed` asks, and cancels the
+   * rest. Each read hands the buffer to the stream and back (a BYOB read), so nothing is copied twice.
+   */
+  async #readPrefix(path: string, needed: (head: Uint8Array) => number): Promise<Prefix> {
+    const response = (await this.#fetch(path, false))!;
+    const reader = response.body!.getReader({ mode: 'byob' });
+    let buffer = new ArrayBuffer(FIRST_READ);
+    let filled = 0;
+    for (let want = FIRST_READ; want > filled; want = needed(new Uint8Array(buffer, 0, filled))) {
+      if (want > buffer.byteLength) {
+        const grown = new Uint8Array(want);
+        grown.set(new Uint8Array(buffer, 0, filled));
+        buffer = grown.buffer;
+      }
+      const { value, done } = await reader.read(new Uint8Array(buffer, filled, want - filled));
+      if (value) buffer = value.buffer;
+      if (done) return { bytes: new Uint8Array(buffer, 0, filled), whole: true };
+      filled += value!.byteLength;
+    }
+    await reader.cancel();
+    return { bytes: new Uint8Array(buffer, 0, filled), whole: false };
+  }
+
   #evict(keep: string): void {
     for (const [key, entry] of this.#entries) {
       if (this.#bytes <= this.#maxBytes) break;
@@ -121,6 +166,8 @@ export class AssetReader {
     }
   }
 }
+
+const sizeOfPrefix = (prefix: Prefix): number => prefix.bytes.buffer.byteLength;
 
 const decoder = new TextDecoder();
 export const NEWLINE = 0x0a;

@@ -11,7 +11,15 @@
  */
 import type { ArticleBody, ArticleMeta, ArticleTag } from '../content/types.ts';
 import { assetReader, decodeBlocks, linesLength } from './asset-reader.ts';
-import { BODY_PARTS, type BodyPart, inflateSegments, Pack, type StoredBody } from './pack-format.ts';
+import {
+  BODY_PARTS,
+  type BodyPart,
+  inflateSegments,
+  Pack,
+  type PackWants,
+  packBytesFor,
+  type StoredBody,
+} from './pack-format.ts';
 import { earliest, type TimeWindow } from './publication.ts';
 import {
   lastAtOrBefore,
@@ -40,8 +48,9 @@ export const readManifest = (assets: Fetcher): Promise<StoreManifest> =>
 /** Every article in the store, scheduled ones included. */
 export const articleCount = async (assets: Fetcher): Promise<number> => (await readManifest(assets)).count;
 
-const readPack = async (assets: Fetcher, pack: number): Promise<Pack> =>
-  new Pack(await assetReader(assets).bytes(storePaths.pack(pack)));
+/** A pack, read from its start as far as `wants` needs: its header and dates alone if nothing more. */
+const readPack = async (assets: Fetcher, pack: number, wants: PackWants = []): Promise<Pack> =>
+  new Pack(await assetReader(assets).prefix(storePaths.pack(pack), (head) => packBytesFor(head, wants)));
 
 const readPackStarts = async (assets: Fetcher, chunk: number): Promise<DataView> =>
   new DataView(await assetReader(assets).bytes(storePaths.packStarts(chunk)));
@@ -175,12 +184,14 @@ const readRecords = async (
   assets: Fetcher,
   positions: readonly number[],
   upTo?: BodyPart,
-): Promise<{ meta: Uint8Array; body?: Uint8Array }[]> => {
+): Promise<{ meta: Uint8Array; body: Uint8Array[] }[]> => {
   const places = await locateAll(assets, positions);
-  const packs = new Map<number, Promise<Pack>>();
-  for (const { pack } of places) if (!packs.has(pack)) packs.set(pack, readPack(assets, pack));
-  // Each pack awaited once, not once per record.
-  const read = new Map(await Promise.all([...packs].map(async ([pack, reading]) => [pack, await reading] as const)));
+  const wants = new Map<number, { index: number; upTo?: BodyPart }[]>();
+  for (const { pack, index } of places) wants.set(pack, [...(wants.get(pack) ?? []), { index, upTo }]);
+  // Each pack read once, as far as its last record asked for.
+  const read = new Map(
+    await Promise.all([...wants].map(async ([pack, asked]) => [pack, await readPack(assets, pack, asked)] as const)),
+  );
   return places.map(({ pack, index }) => read.get(pack)!.record(index, upTo));
 };
 
@@ -200,7 +211,7 @@ export const loadEntries = async (
   const records = await readRecords(assets, positions, upTo);
   const parts = BODY_PARTS.indexOf(upTo) + 1;
   const lines = inflateSegments(
-    records.flatMap(({ meta, body }) => [meta, body!]),
+    records.flatMap(({ meta, body }) => [meta, ...body]),
     records.length * (1 + parts),
   );
   return records.map((_, i) => {
@@ -227,7 +238,7 @@ export const loadArticle = async (
   const [older, newer] = [position - 1, position + 1].map((p) => (p >= 0 && p < published ? p : undefined));
   const around = [older, newer].filter((p) => p !== undefined);
   const [[own], neighbours] = await Promise.all([readRecords(assets, [position], 'page'), readRecords(assets, around)]);
-  const segments = [own!.meta, own!.body!, ...neighbours.map((r) => r.meta)];
+  const segments = [own!.meta, ...own!.body, ...neighbours.map((r) => r.meta)];
   const [meta, ...rest] = inflateSegments(segments, 1 + BODY_PARTS.length + neighbours.length);
   const metas = rest.slice(BODY_PARTS.length).map((line) => JSON.parse(line) as ArticleMeta);
   return {

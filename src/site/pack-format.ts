@@ -2,7 +2,7 @@
  * The binary format of a pack: consecutive articles up to PACK_BYTES (store-layout.ts), each compressed on its
  * own so that one can be read without the others, behind a small header.
  *
- *   "FPK5"  u32 count  f64 published[count]  f64 updated[count]  u32 offsets[2·count + 1]  segments…
+ *   "FPK6"  u32 count  f64 published[count]  f64 updated[count]  u32 offsets[3·count + 1]  segments…
  *
  * Little-endian; offsets are relative to the first segment. `published` and
  * `updated` are each article's dates (epoch ms): they answer questions about
@@ -10,7 +10,7 @@
  * inflating a record. Nothing in a pack depends on another pack's articles, so
  * editing an article rewrites its pack alone.
  *
- * An article is two segments, its meta and its body. A segment is
+ * An article is three segments: its meta, its body's head and its page. A segment is
  *
  *   u8 n  u32 length[n − 1]  part[n]
  *
@@ -18,20 +18,27 @@
  * newline), compressed as one raw DEFLATE stream with a sync flush after each
  * part (RFC 1951 blocks, none final, byte-aligned; zlib's Z_SYNC_FLUSH), so
  * that the first k parts are a stream of their own; `length` gives each part's
- * compressed bytes but the last's. The meta is one part; the body is three
- * (BODY_PARTS): what a feed item needs (title and summary as written, its
- * HTML), then its plain text, then the page's HTML, so that RSS and Atom
- * inflate less than half of it and a page of metas none. Segments, cut after
- * any part, can be concatenated in any order and, closed by one empty final
- * block, inflated in one call: setting up an inflater costs more than a
- * segment costs to inflate, and a feed page reads 40.
+ * compressed bytes but the last's. The meta is one part. The body is three
+ * (BODY_PARTS), one stream: what a feed item needs (title and summary as
+ * written, its HTML) and its plain text make the head, and the page's HTML,
+ * which continues that stream, the page segment. So RSS and Atom inflate less
+ * than half of a body, and a page of metas none of it.
+ *
+ * Segments lie in the order a read needs them: each article's meta and head in
+ * turn, then every article's page. The Worker reads a pack from its start only
+ * as far as the last segment it needs (static assets have no Range, but a read
+ * can stop): a feed item in the middle of a pack, half of the metas and heads,
+ * some two fifths of the pack. Segments, cut after any part, can be
+ * concatenated in any order (a page segment right after its own head) and,
+ * closed by one empty final block, inflated in one call: setting up an inflater
+ * costs more than a segment costs to inflate, and a feed page reads 40.
  */
 
 import { inflateRawSync } from 'node:zlib';
 import type { ArticleBody } from '../content/types.ts';
 import { decodeLines, NEWLINE } from './asset-reader.ts';
 
-const MAGIC = 0x354b5046; // "FPK5" read as a little-endian u32
+const MAGIC = 0x364b5046; // "FPK6" read as a little-endian u32
 
 /** A body's parts, in the order stored: each can be read only with the ones before it. */
 export const BODY_PARTS = ['feed', 'text', 'page'] as const;
@@ -60,33 +67,75 @@ export interface PackRecord {
   updated: number;
   /** The meta segment, as encodeSegment() makes it. */
   meta: Uint8Array;
-  /** The body segment, likewise. */
+  /** The body as the build keeps it, one segment of all BODY_PARTS: the pack cuts it into head and page. */
   body: Uint8Array;
 }
 
+/** The body's parts in its head: what a feed item needs, then the plain text. */
+const HEAD_PARTS = 2;
+
+/** A pack's bytes before its first segment: magic, count, and per record two dates and three offsets, then the end. */
+const headerBytes = (count: number): number => 12 + count * 28;
+
+/** The index of the last segment a record's read needs: its meta, its head, or its page. */
+const lastSegment = (count: number, index: number, upTo?: BodyPart): number =>
+  upTo === undefined ? 2 * index : upTo === 'page' ? 2 * count + index : 2 * index + 1;
+
 export const encodePack = (records: readonly PackRecord[]): Uint8Array => {
-  const offsets = 8 + records.length * 16;
-  const headerBytes = offsets + (2 * records.length + 1) * 4;
-  const dataBytes = records.reduce((sum, record) => sum + record.meta.byteLength + record.body.byteLength, 0);
-  const bytes = new Uint8Array(headerBytes + dataBytes);
+  const count = records.length;
+  const bodies = records.map(({ body }) => {
+    const parts = compressedParts(body);
+    if (parts.length !== BODY_PARTS.length) throw new Error(`a body segment has ${parts.length} parts, not 3`);
+    return parts;
+  });
+  const segments = [
+    ...records.flatMap(({ meta }, i) => [meta, encodeSegment(bodies[i]!.slice(0, HEAD_PARTS))]),
+    ...bodies.map((parts) => encodeSegment(parts.slice(HEAD_PARTS))),
+  ];
+  const offsets = 8 + count * 16;
+  const data = headerBytes(count);
+  const bytes = new Uint8Array(segments.reduce((sum, segment) => sum + segment.byteLength, data));
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
-  view.setUint32(4, records.length, true);
-  let offset = 0;
-  records.forEach((record, i) => {
-    view.setFloat64(8 + i * 8, record.published, true);
-    view.setFloat64(8 + (records.length + i) * 8, record.updated, true);
-    for (const [j, segment] of [record.meta, record.body].entries()) {
-      view.setUint32(offsets + (2 * i + j) * 4, offset, true);
-      bytes.set(segment, headerBytes + offset);
-      offset += segment.byteLength;
-    }
+  view.setUint32(4, count, true);
+  records.forEach(({ published, updated }, i) => {
+    view.setFloat64(8 + i * 8, published, true);
+    view.setFloat64(8 + (count + i) * 8, updated, true);
   });
-  view.setUint32(offsets + 2 * records.length * 4, offset, true);
+  let offset = 0;
+  segments.forEach((segment, n) => {
+    view.setUint32(offsets + n * 4, offset, true);
+    bytes.set(segment, data + offset);
+    offset += segment.byteLength;
+  });
+  view.setUint32(offsets + segments.length * 4, offset, true);
   return bytes;
 };
 
-/** A pack read from its bytes: nothing is copied or inflated until asked for. */
+/** What a read of a pack needs: these records, each up to a part of its body (none: its meta alone). */
+export type PackWants = readonly { index: number; upTo?: BodyPart }[];
+
+/**
+ * How many bytes from a pack's start hold what `wants` asks for (nothing: the header and its dates), given
+ * the pack's first bytes, `head`. While the header is not all there, that is its size, or 8 bytes before
+ * its count is known: read that far, then ask again.
+ */
+export const packBytesFor = (head: Uint8Array, wants: PackWants): number => {
+  if (head.byteLength < 8) return 8;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) throw new Error('not a content pack');
+  const count = view.getUint32(4, true);
+  const data = headerBytes(count);
+  if (head.byteLength < data) return data;
+  let last = -1;
+  for (const { index, upTo } of wants) {
+    if (index < 0 || index >= count) throw new RangeError(`no record ${index} in a pack of ${count}`);
+    last = Math.max(last, lastSegment(count, index, upTo));
+  }
+  return last < 0 ? data : data + view.getUint32(8 + count * 16 + (last + 1) * 4, true);
+};
+
+/** A pack, or its first bytes (packBytesFor), read: nothing is copied or inflated until asked for. */
 export class Pack {
   readonly count: number;
   readonly #bytes: Uint8Array;
@@ -94,13 +143,14 @@ export class Pack {
   readonly #offsets: number;
   readonly #data: number;
 
-  constructor(buffer: ArrayBuffer) {
-    this.#bytes = new Uint8Array(buffer);
-    this.#view = new DataView(buffer);
-    if (buffer.byteLength < 12 || this.#view.getUint32(0, true) !== MAGIC) throw new Error('not a content pack');
+  constructor(bytes: Uint8Array) {
+    this.#bytes = bytes;
+    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.byteLength < 8 || this.#view.getUint32(0, true) !== MAGIC) throw new Error('not a content pack');
     this.count = this.#view.getUint32(4, true);
     this.#offsets = 8 + this.count * 16;
-    this.#data = this.#offsets + (2 * this.count + 1) * 4;
+    this.#data = headerBytes(this.count);
+    if (bytes.byteLength < this.#data) throw new Error('a content pack was read short of its header');
   }
 
   published(index: number): number {
@@ -113,23 +163,42 @@ export class Pack {
   }
 
   #segment(n: number): Uint8Array {
-    const start = this.#view.getUint32(this.#offsets + n * 4, true);
-    const end = this.#view.getUint32(this.#offsets + (n + 1) * 4, true);
-    return this.#bytes.subarray(this.#data + start, this.#data + end);
+    const start = this.#data + this.#view.getUint32(this.#offsets + n * 4, true);
+    const end = this.#data + this.#view.getUint32(this.#offsets + (n + 1) * 4, true);
+    if (end > this.#bytes.byteLength) throw new Error('a content pack was read short of a record it holds');
+    return this.#bytes.subarray(start, end);
   }
 
   /**
    * The article at `index`, compressed: its meta, and its body up to and including `upTo` (none if
-   * undefined), each a view of the pack's bytes without its segment header, ready to inflate.
+   * undefined) as the segments to inflate in turn, each a view of the pack's bytes without its header.
    */
-  record(index: number, upTo?: BodyPart): { meta: Uint8Array; body?: Uint8Array } {
+  record(index: number, upTo?: BodyPart): { meta: Uint8Array; body: Uint8Array[] } {
     if (index < 0 || index >= this.count) throw new RangeError(`no record ${index} in a pack of ${this.count}`);
     const meta = segmentParts(this.#segment(2 * index), 1);
-    return upTo === undefined
-      ? { meta }
-      : { meta, body: segmentParts(this.#segment(2 * index + 1), BODY_PARTS.indexOf(upTo) + 1) };
+    if (upTo === undefined) return { meta, body: [] };
+    const parts = BODY_PARTS.indexOf(upTo) + 1;
+    const head = segmentParts(this.#segment(2 * index + 1), Math.min(parts, HEAD_PARTS));
+    if (parts <= HEAD_PARTS) return { meta, body: [head] };
+    return {
+      meta,
+      body: [head, segmentParts(this.#segment(lastSegment(this.count, index, upTo)), parts - HEAD_PARTS)],
+    };
   }
 }
+
+/** A segment's parts, compressed, each a view of it. */
+const compressedParts = (segment: Uint8Array): Uint8Array[] => {
+  const n = segment[0]!;
+  const view = new DataView(segment.buffer, segment.byteOffset, segment.byteLength);
+  const parts: Uint8Array[] = [];
+  for (let i = 0, at = 1 + 4 * (n - 1); i < n; i++) {
+    const end = i === n - 1 ? segment.byteLength : at + view.getUint32(1 + 4 * i, true);
+    parts.push(segment.subarray(at, end));
+    at = end;
+  }
+  return parts;
+};
 
 /** The first `parts` parts of a segment, compressed, without its header. */
 const segmentParts = (segment: Uint8Array, parts: number): Uint8Array => {

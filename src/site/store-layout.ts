@@ -9,17 +9,21 @@
  * consecutive positions in publication order, filled in turn: a pack is closed
  * when the next article would take it past this, so only the newest pack ever
  * changes as articles are added. A tag page whose 20 articles lie in 20 packs
- * reads 20 whole packs (static assets have no Range), so 20 of these, with a
- * tag's entry, two chunks and a pack-start chunk, stay under 4 MiB.
+ * reads from 20 packs (static assets have no Range: at worst, each whole), so 20
+ * of these, with a tag's entry, two chunks and a pack-start chunk, stay under 4 MiB.
  */
 export const PACK_BYTES = 180 * 1024;
 
 /** Articles per pack, at most, however small: bounds a pack's header. */
 export const PACK_MAX = 1024;
 
-/** A pack's bytes beyond its records: its fixed header, and per record two dates and two offsets (pack-format.ts). */
+/**
+ * A pack's bytes beyond its records' two segments as the build keeps them (pack-format.ts): its fixed header,
+ * and per record two dates and three offsets (28 bytes), less the 3 that cutting its body segment in two saves
+ * (headers of 5 and 1 bytes for one of 9).
+ */
 export const PACK_HEADER_BYTES = 12;
-export const PACK_RECORD_OVERHEAD = 24;
+export const PACK_RECORD_OVERHEAD = 25;
 
 /**
  * Where packs begin, this many packs to a file: for each pack, the newest update

@@ -50,3 +50,61 @@ describe('AssetReader.bytes', () => {
     expect(reads).toBe(1);
   });
 });
+
+describe('AssetReader.prefix', () => {
+  /** A binding over one file that counts the reads and the bytes its body streams handed over. */
+  const counted = (file: Uint8Array) => {
+    const stats = { reads: 0, bytes: 0 };
+    const assets = {
+      fetch: async () => {
+        stats.reads++;
+        let at = 0;
+        const body = new ReadableStream({
+          type: 'bytes',
+          pull(controller) {
+            const request = controller.byobRequest!;
+            const view = request.view!;
+            // At most 1,000 bytes a read, as a stream hands over what it has.
+            const size = Math.min(view.byteLength, file.byteLength - at, 1000);
+            new Uint8Array(view.buffer, view.byteOffset, size).set(file.subarray(at, at + size));
+            at += size;
+            stats.bytes += size;
+            if (size > 0) request.respond(size);
+            if (at === file.byteLength) {
+              controller.close();
+              if (size === 0) request.respond(0);
+            }
+          },
+        });
+        return new Response(body);
+      },
+    } as unknown as Fetcher;
+    return { assets, stats };
+  };
+  const file = Uint8Array.from({ length: 100_000 }, (_, i) => i % 251);
+
+  it('reads a file only as far as asked, asking again once it has seen the first bytes', async () => {
+    const { assets, stats } = counted(file);
+    const reader = new AssetReader(assets, 1 << 20);
+    // The first bytes say how far to read, as a pack's header does.
+    const needed = (head: Uint8Array) => (head.byteLength < 10 ? 10 : 20_000 + head[5]!);
+    const bytes = await reader.prefix('/_content/packs/0.bin', needed);
+    expect(bytes).toEqual(file.subarray(0, 20_005));
+    expect(stats).toEqual({ reads: 1, bytes: 20_005 });
+    // Held: as far as that, or less, costs no read.
+    expect(await reader.prefix('/_content/packs/0.bin', () => 300)).toEqual(file.subarray(0, 20_005));
+    expect(stats.reads).toBe(1);
+    // Further: read again, as far as now needed.
+    expect(await reader.prefix('/_content/packs/0.bin', () => 50_000)).toEqual(file.subarray(0, 50_000));
+    expect(stats).toEqual({ reads: 2, bytes: 70_005 });
+  });
+
+  it('gives a file shorter than asked for whole, and holds it as whole', async () => {
+    const short = file.subarray(0, 5000);
+    const { assets, stats } = counted(short);
+    const reader = new AssetReader(assets, 1 << 20);
+    expect(await reader.prefix('/x', () => 1_000_000)).toEqual(short);
+    expect(await reader.prefix('/x', () => 2_000_000)).toEqual(short);
+    expect(stats).toEqual({ reads: 1, bytes: 5000 });
+  });
+});

@@ -9,22 +9,22 @@ import {
   encodePack,
   inflateSegments,
   Pack,
+  packBytesFor,
   splitBody,
 } from '../../src/site/pack-format.ts';
 
 const articles = Array.from({ length: 6 }, (_, i) => generateCompiledArticle(i, 1, { fullBody: true }));
 
-/** A pack of these articles, as the store writer compresses them. */
-const packOf = (list: readonly { meta: object; body: ArticleBody }[]) =>
-  new Pack(
-    encodePack(
-      list.map(({ meta, body }, i) => ({
-        published: i,
-        updated: i,
-        ...compressRecord(meta as Parameters<typeof compressRecord>[0], body),
-      })),
-    ).buffer as ArrayBuffer,
+/** The bytes of a pack of these articles, as the store writer compresses them. */
+const packBytesOf = (list: readonly { meta: object; body: ArticleBody }[]) =>
+  encodePack(
+    list.map(({ meta, body }, i) => ({
+      published: i,
+      updated: i,
+      ...compressRecord(meta as Parameters<typeof compressRecord>[0], body),
+    })),
   );
+const packOf = (list: readonly { meta: object; body: ArticleBody }[]) => new Pack(packBytesOf(list));
 
 describe('pack records', () => {
   const pack = packOf(articles);
@@ -36,7 +36,7 @@ describe('pack records', () => {
       const order = [4, 0, 5, 0, 2];
       const records = order.map((i) => pack.record(i, upTo));
       const lines = inflateSegments(
-        records.flatMap(({ meta, body }) => [meta, body!]),
+        records.flatMap(({ meta, body }) => [meta, ...body]),
         order.length * (1 + parts),
       );
       order.forEach((i, k) => {
@@ -57,7 +57,7 @@ describe('pack records', () => {
 
   it('give metas alone without reading any body', async () => {
     const records = [1, 3].map((i) => pack.record(i));
-    expect(records.every((record) => record.body === undefined)).toBe(true);
+    expect(records.every((record) => record.body.length === 0)).toBe(true);
     const lines = inflateSegments(records.map(({ meta }) => meta));
     expect(lines.map((line) => JSON.parse(line))).toEqual([articles[1]!.meta, articles[3]!.meta]);
   });
@@ -80,7 +80,7 @@ describe('pack records', () => {
     const lines = inflateSegments(
       [0, 1].flatMap((i) => {
         const { meta, body } = bigPack.record(i, upTo);
-        return [meta, body!];
+        return [meta, ...body];
       }),
       8,
     );
@@ -90,8 +90,9 @@ describe('pack records', () => {
 
   it('refuse a record that is cut short or read as more parts than it has', async () => {
     const { meta, body } = pack.record(0, 'text');
-    expect(() => inflateSegments([meta, body!.subarray(0, body!.byteLength - 40)], 3)).toThrow();
-    expect(() => inflateSegments([meta, body!], 4)).toThrow(/malformed/);
+    const [head] = body;
+    expect(() => inflateSegments([meta, head!.subarray(0, head!.byteLength - 40)], 3)).toThrow();
+    expect(() => inflateSegments([meta, head!], 4)).toThrow(/malformed/);
     expect(() => pack.record(99, 'feed')).toThrow(RangeError);
   });
 
@@ -99,5 +100,40 @@ describe('pack records', () => {
     const [feed] = splitBody(articles[0]!.body);
     expect(() => bodyText(feed)).toThrow(articles[0]!.body.id);
     expect(bodyText({ ...feed, text: 'x' })).toBe('x');
+  });
+  it('are read from the pack’s start only as far as a read needs: metas and heads first, then pages', () => {
+    const bytes = packBytesOf(articles);
+    const atMost = (length: number) => new Pack(bytes.subarray(0, length));
+    // Until the count is read, then until the header is, the answer is how far to read next.
+    expect(packBytesFor(bytes.subarray(0, 4), [{ index: 0 }])).toBe(8);
+    const header = packBytesFor(bytes.subarray(0, 8), [{ index: 0 }]);
+    expect(header).toBe(12 + articles.length * 28);
+    expect(packBytesFor(bytes.subarray(0, header), [])).toBe(header);
+    expect(atMost(header).published(5)).toBe(5);
+    expect(atMost(header).updated(4)).toBe(4);
+    // Every part a record is asked for, from exactly the bytes packBytesFor names, and no fewer.
+    const lengths = new Set<number>();
+    for (let i = 0; i < articles.length; i++)
+      for (const upTo of [undefined, ...BODY_PARTS]) {
+        const length = packBytesFor(bytes, [{ index: i, upTo }]);
+        lengths.add(length);
+        const parts = upTo ? BODY_PARTS.indexOf(upTo) + 1 : 0;
+        const { meta, body } = atMost(length).record(i, upTo);
+        const [metaLine, ...bodyLines] = inflateSegments([meta, ...body], 1 + parts);
+        expect(JSON.parse(metaLine!)).toEqual(articles[i]!.meta);
+        expect(bodyLines.map((line) => JSON.parse(line))).toEqual(splitBody(articles[i]!.body).slice(0, parts));
+        expect(() => atMost(length - 1).record(i, upTo)).toThrow(/read short/);
+      }
+    // A feed item of any article needs less than any page: pages come after every meta and head.
+    const feed = packBytesFor(bytes, [{ index: articles.length - 1, upTo: 'text' }]);
+    expect(feed).toBeLessThan(packBytesFor(bytes, [{ index: 0, upTo: 'page' }]));
+    // The last page ends the pack; several records need as much as the furthest of them.
+    expect(packBytesFor(bytes, [{ index: articles.length - 1, upTo: 'page' }])).toBe(bytes.byteLength);
+    expect(packBytesFor(bytes, [{ index: 1 }, { index: 3, upTo: 'feed' }, { index: 2 }])).toBe(
+      packBytesFor(bytes, [{ index: 3, upTo: 'feed' }]),
+    );
+    expect(lengths.size).toBe(articles.length * 3);
+    expect(() => packBytesFor(bytes, [{ index: articles.length }])).toThrow(RangeError);
+    expect(() => new Pack(bytes.subarray(0, header - 1))).toThrow(/short of its header/);
   });
 });
