@@ -46,6 +46,8 @@ export const benchRoutes = (store: StoreView, pageSize: number): Record<string, 
     'tag rss': { path: paths.feed('rss', tag.slug), siblings: otherTags.map((t) => paths.feed('rss', t.slug)) },
     // The worst case for reads: the smallest tag's newest articles lie in as many packs as there are of them.
     'rare tag rss': { path: paths.feed('rss', rare.slug), siblings: [] },
+    // Its JSON Feed: the same packs, and each item's plain text too.
+    'rare tag json feed': { path: paths.feed('json', rare.slug), siblings: [] },
     'tag rss, oldest archive page': { path: paths.feed('rss', tag.slug, 1), siblings: [] },
     'archive page 1': { path: paths.archive(1), siblings: afterOldest.map((page) => paths.archive(page)) },
     opml: { path: paths.opml, siblings: [] },
