@@ -74,12 +74,14 @@ class MemoryAssets {
             } else if (size > 0) controller.enqueue(chunk.slice());
             if (at === bytes.byteLength) {
               controller.close();
-              // A read past the end is answered empty, once the stream is closed.
-              if (view && size === 0) request!.respond(0);
+              // A read still waiting (past the end, or for more than was left) is answered once the stream is closed.
+              controller.byobRequest?.respond(0);
             }
           },
         });
-        return Object.assign(new Response(body), {
+        // With its length, as static assets answer.
+        const headers = { 'Content-Length': String(bytes.byteLength) };
+        return Object.assign(new Response(body, { headers }), {
           arrayBuffer: async () => {
             this.bytes += bytes.byteLength - at;
             at = bytes.byteLength;

@@ -18,6 +18,15 @@ interface Prefix {
   whole: boolean;
 }
 
+/** A BYOB reader whose reads wait for at least `min` bytes (WHATWG Streams, in workerd and Node): workers-types lacks it. */
+interface MinRead {
+  cancel(): Promise<void>;
+  read(
+    view: Uint8Array<ArrayBuffer>,
+    options: { min: number },
+  ): Promise<ReadableStreamReadResult<Uint8Array<ArrayBuffer>>>;
+}
+
 /** The first read of a file read in part: a pack's header and its first records. */
 const FIRST_READ = 4 * 1024;
 
@@ -138,22 +147,30 @@ export class AssetReader {
    */
   async #readPrefix(path: string, needed: (head: Uint8Array) => number): Promise<Prefix> {
     const response = (await this.#fetch(path, false))!;
-    const reader = response.body!.getReader({ mode: 'byob' });
+    // Static assets give the file's length. Knowing it, a read waits for all it asks of what remains (`min`),
+    // where workerd would answer each read with one of the 4 KB chunks it receives; a read that waits for more
+    // than a closing stream holds fails (WHATWG Streams), so without it, reads take what comes.
+    const length = Number(response.headers.get('Content-Length') ?? Number.NaN);
+    const reader = response.body!.getReader({ mode: 'byob' }) as unknown as MinRead;
     let buffer = new ArrayBuffer(FIRST_READ);
     let filled = 0;
-    for (let want = FIRST_READ; want > filled; want = needed(new Uint8Array(buffer, 0, filled))) {
+    for (let want = FIRST_READ; want > filled && filled !== length; want = needed(new Uint8Array(buffer, 0, filled))) {
       if (want > buffer.byteLength) {
         const grown = new Uint8Array(want);
         grown.set(new Uint8Array(buffer, 0, filled));
         buffer = grown.buffer;
       }
-      const { value, done } = await reader.read(new Uint8Array(buffer, filled, want - filled));
-      if (value) buffer = value.buffer;
+      const min = Number.isNaN(length) ? 1 : Math.max(1, Math.min(want, length) - filled);
+      const { value, done } = await reader.read(new Uint8Array(buffer, filled, want - filled), { min });
+      if (value) {
+        buffer = value.buffer;
+        filled += value.byteLength;
+      }
+      // The end, with what the last read took before it, if anything.
       if (done) return { bytes: new Uint8Array(buffer, 0, filled), whole: true };
-      filled += value!.byteLength;
     }
     await reader.cancel();
-    return { bytes: new Uint8Array(buffer, 0, filled), whole: false };
+    return { bytes: new Uint8Array(buffer, 0, filled), whole: filled === length };
   }
 
   #evict(keep: string): void {
