@@ -74,8 +74,27 @@ export interface PackRecord {
 /** The body's parts in its head: what a feed item needs, then the plain text. */
 const HEAD_PARTS = 2;
 
-/** A pack's bytes before its first segment: magic, count, and per record two dates and three offsets, then the end. */
-const headerBytes = (count: number): number => 12 + count * 28;
+/** A pack's header bytes beyond its records': magic and count, and the offset where the last segment ends. */
+export const PACK_HEADER_BYTES = 12;
+
+/** A record's header bytes in a pack: two dates (f64) and three offsets (u32). */
+const RECORD_HEADER_BYTES = 2 * 8 + 3 * 4;
+
+/** A pack's bytes before its first segment. */
+const headerBytes = (count: number): number => PACK_HEADER_BYTES + count * RECORD_HEADER_BYTES;
+
+/** A segment's header: its part count, and each part's length but the last's. */
+const segmentHeaderBytes = (parts: number): number => 1 + 4 * (parts - 1);
+
+/**
+ * A record's bytes in a pack beyond its two segments as the build keeps them (meta, body): its header, and
+ * the headers of its head and page segments in place of that of its body segment (5 and 1 bytes for 9).
+ */
+export const PACK_RECORD_OVERHEAD =
+  RECORD_HEADER_BYTES +
+  segmentHeaderBytes(HEAD_PARTS) +
+  segmentHeaderBytes(BODY_PARTS.length - HEAD_PARTS) -
+  segmentHeaderBytes(BODY_PARTS.length);
 
 /** The index of the last segment a record's read needs: its meta, its head, or its page. */
 const lastSegment = (count: number, index: number, upTo?: BodyPart): number =>

@@ -4,6 +4,8 @@
  * Worker, which reads it; README ("How it is built") gives the measurements.
  */
 
+import { PACK_HEADER_BYTES, PACK_RECORD_OVERHEAD } from './pack-format.ts';
+
 /**
  * A pack's size in bytes, at most, unless one article alone is larger. Packs hold
  * consecutive positions in publication order, filled in turn: a pack is closed
@@ -17,13 +19,8 @@ export const PACK_BYTES = 180 * 1024;
 /** Articles per pack, at most, however small: bounds a pack's header. */
 export const PACK_MAX = 1024;
 
-/**
- * A pack's bytes beyond its records' two segments as the build keeps them (pack-format.ts): its fixed header,
- * and per record two dates and three offsets (28 bytes), less the 3 that cutting its body segment in two saves
- * (headers of 5 and 1 bytes for one of 9).
- */
-export const PACK_HEADER_BYTES = 12;
-export const PACK_RECORD_OVERHEAD = 25;
+// A pack's bytes beyond its records' segments, for planning: pack-format.ts has the format.
+export { PACK_HEADER_BYTES, PACK_RECORD_OVERHEAD };
 
 /**
  * Where packs begin, this many packs to a file: for each pack, the newest update
