@@ -83,6 +83,9 @@ const RECORD_HEADER_BYTES = 2 * 8 + 3 * 4;
 /** A pack's bytes before its first segment. */
 const headerBytes = (count: number): number => PACK_HEADER_BYTES + count * RECORD_HEADER_BYTES;
 
+/** Where a pack's offsets begin: after its magic, count and two dates a record. */
+const offsetsAt = (count: number): number => 8 + count * 16;
+
 /** A segment's header: its part count, and each part's length but the last's. */
 const segmentHeaderBytes = (parts: number): number => 1 + 4 * (parts - 1);
 
@@ -104,14 +107,15 @@ export const encodePack = (records: readonly PackRecord[]): Uint8Array => {
   const count = records.length;
   const bodies = records.map(({ body }) => {
     const parts = compressedParts(body);
-    if (parts.length !== BODY_PARTS.length) throw new Error(`a body segment has ${parts.length} parts, not 3`);
+    if (parts.length !== BODY_PARTS.length)
+      throw new Error(`a body segment has ${parts.length} parts, not ${BODY_PARTS.length}`);
     return parts;
   });
   const segments = [
     ...records.flatMap(({ meta }, i) => [meta, encodeSegment(bodies[i]!.slice(0, HEAD_PARTS))]),
     ...bodies.map((parts) => encodeSegment(parts.slice(HEAD_PARTS))),
   ];
-  const offsets = 8 + count * 16;
+  const offsets = offsetsAt(count);
   const data = headerBytes(count);
   const bytes = new Uint8Array(segments.reduce((sum, segment) => sum + segment.byteLength, data));
   const view = new DataView(bytes.buffer);
@@ -151,7 +155,7 @@ export const packBytesFor = (head: Uint8Array, wants: PackWants): number => {
     if (index < 0 || index >= count) throw new RangeError(`no record ${index} in a pack of ${count}`);
     last = Math.max(last, lastSegment(count, index, upTo));
   }
-  return last < 0 ? data : data + view.getUint32(8 + count * 16 + (last + 1) * 4, true);
+  return last < 0 ? data : data + view.getUint32(offsetsAt(count) + (last + 1) * 4, true);
 };
 
 /** A pack, or its first bytes (packBytesFor), read: nothing is copied or inflated until asked for. */
@@ -167,7 +171,7 @@ export class Pack {
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (bytes.byteLength < 8 || this.#view.getUint32(0, true) !== MAGIC) throw new Error('not a content pack');
     this.count = this.#view.getUint32(4, true);
-    this.#offsets = 8 + this.count * 16;
+    this.#offsets = offsetsAt(this.count);
     this.#data = headerBytes(this.count);
     if (bytes.byteLength < this.#data) throw new Error('a content pack was read short of its header');
   }
@@ -211,7 +215,7 @@ const compressedParts = (segment: Uint8Array): Uint8Array[] => {
   const n = segment[0]!;
   const view = new DataView(segment.buffer, segment.byteOffset, segment.byteLength);
   const parts: Uint8Array[] = [];
-  for (let i = 0, at = 1 + 4 * (n - 1); i < n; i++) {
+  for (let i = 0, at = segmentHeaderBytes(n); i < n; i++) {
     const end = i === n - 1 ? segment.byteLength : at + view.getUint32(1 + 4 * i, true);
     parts.push(segment.subarray(at, end));
     at = end;
@@ -224,7 +228,7 @@ const segmentParts = (segment: Uint8Array, parts: number): Uint8Array => {
   const n = segment[0]!;
   if (parts > n) throw new Error(`a content record has ${n} part(s), not ${parts}`);
   const view = new DataView(segment.buffer, segment.byteOffset, segment.byteLength);
-  const start = 1 + 4 * (n - 1);
+  const start = segmentHeaderBytes(n);
   let end = start;
   for (let i = 0; i < parts; i++) end = i === n - 1 ? segment.byteLength : end + view.getUint32(1 + 4 * i, true);
   return segment.subarray(start, end);
@@ -232,7 +236,7 @@ const segmentParts = (segment: Uint8Array, parts: number): Uint8Array => {
 
 /** A segment from its parts, each compressed as pack-format.ts says: its header, then the parts. */
 export const encodeSegment = (parts: readonly Uint8Array[]): Uint8Array => {
-  const header = 1 + 4 * (parts.length - 1);
+  const header = segmentHeaderBytes(parts.length);
   const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, header));
   const view = new DataView(bytes.buffer);
   bytes[0] = parts.length;
