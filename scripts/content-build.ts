@@ -275,7 +275,8 @@ const compileAndWrite = async (options: BuildOptions, settings: ContentSettings,
   /**
    * A step runs when every step before it has: at once if what it waits for is there (`ready`), else once
    * WINDOW steps wait behind it. An article compiled on this thread is taken into the store by the next
-   * file's turn that way (its promise settles a microtask later), not a window later, so what it holds dies young. `asked` says whether what it waits for is asked for yet.
+   * file's turn that way (its promise settles a microtask later), not a window later. `asked` says whether
+   * what it waits for is asked for yet.
    */
   type Step = { run: () => void | Promise<void>; ready?: () => boolean; asked?: () => boolean };
   const steps: Step[] = [];

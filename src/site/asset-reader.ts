@@ -58,12 +58,11 @@ export class AssetReader {
    */
   async prefix(path: string, needed: (head: Uint8Array) => number): Promise<Uint8Array> {
     const key = `p:${path}`;
-    if (this.#entries.has(key)) {
-      const held = await (this.#get(key, () => this.#readPrefix(path, needed), sizeOfPrefix) as Promise<Prefix>);
-      if (held.whole || needed(held.bytes) <= held.bytes.byteLength) return held.bytes;
-    }
+    const read = () => this.#readPrefix(path, needed);
+    const held = this.#entries.has(key) ? await this.#get(key, read, sizeOfPrefix) : undefined;
+    if (held && (held.whole || needed(held.bytes) <= held.bytes.byteLength)) return held.bytes;
     // Not held yet, or not far enough: read it again, as far as this needs.
-    return (await this.#get(key, () => this.#readPrefix(path, needed), sizeOfPrefix, true)).bytes;
+    return (await this.#get(key, read, sizeOfPrefix, true)).bytes;
   }
 
   /** A store file's text; `undefined` if the store has no such file and it is `optional`. */

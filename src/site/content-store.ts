@@ -186,11 +186,14 @@ const readRecords = async (
   upTo?: BodyPart,
 ): Promise<{ meta: Uint8Array; body: Uint8Array[] }[]> => {
   const places = await locateAll(assets, positions);
-  const wants = new Map<number, { index: number; upTo?: BodyPart }[]>();
-  for (const { pack, index } of places) wants.set(pack, [...(wants.get(pack) ?? []), { index, upTo }]);
   // Each pack read once, as far as its last record asked for.
   const read = new Map(
-    await Promise.all([...wants].map(async ([pack, asked]) => [pack, await readPack(assets, pack, asked)] as const)),
+    await Promise.all(
+      [...Map.groupBy(places, ({ pack }) => pack)].map(async ([pack, inPack]) => {
+        const wants = inPack.map(({ index }) => ({ index, upTo }));
+        return [pack, await readPack(assets, pack, wants)] as const;
+      }),
+    ),
   );
   return places.map(({ pack, index }) => read.get(pack)!.record(index, upTo));
 };

@@ -28,7 +28,7 @@
  * turn, then every article's page. The Worker reads a pack from its start only
  * as far as the last segment it needs (static assets have no Range, but a read
  * can stop): a feed item in the middle of a pack, half of the metas and heads,
- * some two fifths of the pack. Segments, cut after any part, can be
+ * a little under half of the pack. Segments, cut after any part, can be
  * concatenated in any order (a page segment right after its own head) and,
  * closed by one empty final block, inflated in one call: setting up an inflater
  * costs more than a segment costs to inflate, and a feed page reads 40.
