@@ -30,6 +30,7 @@ import {
   shortenForFeeds,
 } from '../src/content/compile-articles.ts';
 import { planIndexFiles, type StoreKeys } from '../src/content/plan-store.ts';
+import { SortedKeys, stringKey } from '../src/content/string-key.ts';
 import type { ArticleBody, ArticleMeta, ArticleTag, ContentIssue, ContentWarning } from '../src/content/types.ts';
 import { encodePack, encodeSegment, type PackRecord, segmentBytes, splitBody } from '../src/site/pack-format.ts';
 import {
@@ -41,6 +42,7 @@ import {
   storePaths,
 } from '../src/site/store-layout.ts';
 import { float64Column, int32Column, uint8Column } from './number-column.ts';
+import { StringColumn } from './string-column.ts';
 
 const SPILL_BUFFER = 1 << 20;
 const EXTENSIONS = ['.txt', '.md'];
@@ -145,10 +147,10 @@ export class StoreWriter {
   #unwrittenBytes = 0;
   #spillWritten = 0;
   // One entry per article, in the order added.
-  readonly #ids: string[] = [];
+  readonly #ids = new StringColumn();
   // A source file is its id and one of these extensions (compile-articles.ts): a byte, not a second string.
   readonly #extensions = uint8Column();
-  readonly #slugs: string[] = [];
+  readonly #slugs = new StringColumn();
   readonly #explicit = uint8Column();
   readonly #shortened = uint8Column();
   readonly #published = float64Column();
@@ -276,7 +278,7 @@ export class StoreWriter {
   }
 
   #file(added: number): string {
-    return this.#ids[added]! + EXTENSIONS[this.#extensions.at(added)!];
+    return this.#ids.at(added) + EXTENSIONS[this.#extensions.at(added)!];
   }
 
   #tagsOf(added: number): ArticleTag[] {
@@ -340,19 +342,24 @@ export class StoreWriter {
     const order = new Uint32Array(this.count).map((_, i) => i);
     const published = this.#published;
     const ids = this.#ids;
-    // comparePublication's order, without two objects a comparison (20 million at a million articles).
-    return order.sort((a, b) => published.at(a)! - published.at(b)! || compare(ids[a]!, ids[b]!));
+    // comparePublication's order, without two objects a comparison (20 million at a million articles);
+    // ids are read only for articles published at the same instant.
+    return order.sort((a, b) => published.at(a)! - published.at(b)! || compare(ids.at(a), ids.at(b)));
   }
 
   /** Two sources with one id, or ids that differ only in case (a.txt and A.md): the first by file name keeps it. */
   #idClashes(errors: ContentIssue[]): void {
-    // Lowered once, not twice a comparison: that was four seconds at a million articles.
-    const ids = this.#ids.map((id) => id.toLowerCase());
-    const byId = new Uint32Array(this.count).map((_, i) => i);
-    byId.sort((a, b) => compare(ids[a]!, ids[b]!) || compare(this.#file(a), this.#file(b)));
+    // Only ids whose key another shares may clash: those are sorted as strings, lowered once each.
+    const keys = new Float64Array(this.count);
+    for (let i = 0; i < keys.length; i++) keys[i] = stringKey(this.#ids.at(i).toLowerCase());
+    const shared = SortedKeys.of(keys).shared();
+    const ids = new Map<number, string>();
+    for (let i = 0; i < keys.length; i++) if (shared.has(keys[i]!)) ids.set(i, this.#ids.at(i).toLowerCase());
+    const byId = [...ids.keys()];
+    byId.sort((a, b) => compare(ids.get(a)!, ids.get(b)!) || compare(this.#file(a), this.#file(b)));
     for (let i = 1, first = byId[0]!; i < byId.length; i++) {
       const next = byId[i]!;
-      if (ids[first] === ids[next]) errors.push(idClashError(this.#file(next), this.#file(first)));
+      if (ids.get(first) === ids.get(next)) errors.push(idClashError(this.#file(next), this.#file(first)));
       else first = next;
     }
   }
@@ -372,8 +379,9 @@ export class StoreWriter {
       this.#flushSpill();
       this.#idClashes(issues.errors);
       const order = this.#publicationOrder();
-      const slugs = Array.from(order, (added) => this.#slugs[added]!);
-      resolveSlugClashes(slugs, {
+      const renamed = resolveSlugClashes({
+        count: order.length,
+        slug: (position) => this.#slugs.at(order[position]!),
         explicit: (position) => this.#explicit.at(order[position]!) === 1,
         file: (position) => this.#file(order[position]!),
         guid: (position) => decompressSegment<ArticleMeta>(this.#readSpill(order[position]!).meta).guid,
@@ -381,7 +389,7 @@ export class StoreWriter {
         warnings: issues.warnings,
       });
       if (issues.errors.length > 0) return undefined;
-      return this.#write(outDir, order, slugs, onWritten, previous);
+      return this.#write(outDir, order, renamed, onWritten, previous);
     } finally {
       closeSync(this.#spill);
       if (keepSpillAs) renameSync(this.#spillPath, keepSpillAs);
@@ -392,7 +400,7 @@ export class StoreWriter {
   #write(
     outDir: string,
     order: Uint32Array,
-    slugs: string[],
+    renamedSlugs: ReadonlyMap<number, string>,
     onWritten: ((articles: number) => void) | undefined,
     previous: PreviousStore | undefined,
   ): WrittenStore {
@@ -419,7 +427,7 @@ export class StoreWriter {
 
     const keys: StoreKeys = {
       count: order.length,
-      slug: (position) => slugs[position]!,
+      slug: (position) => renamedSlugs.get(position) ?? this.#slugs.at(order[position]!),
       updated: (position) =>
         isoWithOffset(this.#updated.at(order[position]!)!, this.#updatedOffset.at(order[position]!)!),
       updatedMs: (position) => this.#updated.at(order[position]!)!,
@@ -430,9 +438,8 @@ export class StoreWriter {
     // The rare article whose derived slug clashed: its meta takes the suffixed slug, and a body
     // cut for feeds its link to the page. Kept, so that packs are planned on the bytes they hold.
     const renamed = new Map<number, { meta: Uint8Array; body: Uint8Array }>();
-    slugs.forEach((slug, position) => {
+    renamedSlugs.forEach((slug, position) => {
       const added = order[position]!;
-      if (slug === this.#slugs[added]) return;
       const record = this.#readSpill(added);
       const meta = { ...decompressSegment<ArticleMeta>(record.meta), slug };
       const body =

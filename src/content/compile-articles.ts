@@ -11,6 +11,7 @@ import { parseMarkdown } from './parse-markdown.ts';
 import { parsePlainText } from './parse-plain-text.ts';
 import { type ImageFile, isPictureFile, MIN_LEAD_WIDTH, readImage } from './read-image.ts';
 import { slugify } from './slug.ts';
+import { SortedKeys, stringKey } from './string-key.ts';
 import { countWords, readingMinutes, summarize } from './summarize.ts';
 import {
   type ArticleBody,
@@ -334,17 +335,16 @@ export const compileArticles = (
 
   const key = (entry: CompiledArticle) => ({ published: Date.parse(entry.meta.published), id: entry.meta.id });
   compiled.sort((a, b) => comparePublication(key(a), key(b)));
-  const slugs = compiled.map((entry) => entry.meta.slug);
-  resolveSlugClashes(slugs, {
+  const renamed = resolveSlugClashes({
+    count: compiled.length,
+    slug: (i) => compiled[i]!.meta.slug,
     explicit: (i) => compiled[i]!.explicitSlug,
     file: (i) => compiled[i]!.file,
     guid: (i) => compiled[i]!.meta.guid,
     errors,
     warnings,
   });
-  compiled.forEach((entry, i) => {
-    if (entry.meta.slug !== slugs[i]) entry.meta = { ...entry.meta, slug: slugs[i]! };
-  });
+  for (const [i, slug] of renamed) compiled[i]!.meta = { ...compiled[i]!.meta, slug };
   for (const entry of compiled) {
     const fitted = fitIntoFeeds(entry, settings.pageSize);
     if (fitted.issue && 'kind' in fitted.issue) warnings.push(fitted.issue);
@@ -483,66 +483,99 @@ const uniqueTags = (names: readonly string[]): ArticleTag[] => {
   return [...tags.values()];
 };
 
+/** The articles whose slugs are checked, in publication order, oldest first: each asked for by position. */
+export interface SlugClaims {
+  count: number;
+  slug: (position: number) => string;
+  explicit: (position: number) => boolean;
+  file: (position: number) => string;
+  guid: (position: number) => string;
+  errors: ContentIssue[];
+  warnings: ContentWarning[];
+}
+
 /**
  * Two explicit slugs that clash are an error. A derived slug that clashes
  * (long titles share their first 80 characters; news repeats headlines) gets
  * a suffix from the article's guid, so it never changes when others are added;
  * longer if even that is taken, so that slugs are unique after suffixing, always.
- * The explicit one, else the oldest article, keeps the plain slug.
+ * The explicit one, else the oldest article, keeps the plain slug. Returns the
+ * suffixed slugs by position.
  *
- * `slugs` are in publication order, oldest first, and are rewritten in place;
- * the rest of each article is asked for by position, so that the streaming
- * build can keep a million articles in compact columns rather than objects.
+ * It holds no map of every slug (a million were some 40 MB, beside the slugs
+ * themselves): a 52-bit key per article finds the few whose slugs may be equal,
+ * and only those, and the suffixed slugs, are held as strings. Every other slug
+ * is its article's alone, claimed in its turn: by an explicit one at once, by a
+ * derived one when its position comes.
  */
-export const resolveSlugClashes = (
-  slugs: string[],
-  article: {
-    explicit: (position: number) => boolean;
-    file: (position: number) => string;
-    guid: (position: number) => string;
-    errors: ContentIssue[];
-    warnings: ContentWarning[];
-  },
-): void => {
-  // Each slug's owner by position, its file named only for a message: a million file names were 40 MB.
-  const owners = new Map<string, number>();
-  slugs.forEach((slug, i) => {
-    if (!article.explicit(i)) return;
-    const other = owners.get(slug);
+export const resolveSlugClashes = (articles: SlugClaims): Map<number, string> => {
+  const { count, slug, explicit, file, errors, warnings } = articles;
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = stringKey(slug(i));
+  const sorted = SortedKeys.of(keys);
+  const shared = sorted.shared();
+  // Slugs claimed by articles whose key is shared, and suffixed slugs: the only owners held.
+  const claimed = new Map<string, number>();
+  const claimedKeys = new Set<number>();
+  const claim = (value: string, position: number) => {
+    claimed.set(value, position);
+    claimedKeys.add(stringKey(value));
+  };
+  /** The owner of `value` when `position`'s turn comes, if any. */
+  const ownerOf = (value: string, position: number): number | undefined => {
+    const key = stringKey(value);
+    if (claimedKeys.has(key) && claimed.has(value)) return claimed.get(value);
+    // Otherwise only an article whose key no other shares can hold it, as its own slug: it owns it if
+    // explicit, or if its turn has come (a derived one later in order yields to this suffixed slug).
+    if (shared.has(key) || !sorted.has(key)) return undefined;
+    const other = keys.indexOf(key);
+    return other !== -1 && slug(other) === value && (explicit(other) || other < position) ? other : undefined;
+  };
+
+  for (let i = 0; i < count; i++) {
+    if (!explicit(i) || !shared.has(keys[i]!)) continue;
+    const value = slug(i);
+    const other = claimed.get(value);
     if (other !== undefined)
-      article.errors.push({
-        file: article.file(i),
-        message: `duplicate slug "${slug}" (also ${article.file(other)}): set a different "slug" in its metadata`,
+      errors.push({
+        file: file(i),
+        message: `duplicate slug "${value}" (also ${file(other)}): set a different "slug" in its metadata`,
       });
-    else owners.set(slug, i);
-  });
-  slugs.forEach((slug, i) => {
-    if (article.explicit(i)) return;
-    const other = owners.get(slug);
+    else claim(value, i);
+  }
+  const renamed = new Map<number, string>();
+  for (let i = 0; i < count; i++) {
+    if (explicit(i)) continue;
+    const isShared = shared.has(keys[i]!);
+    // An unshared slug can only be taken by a suffixed one: its key says when to look.
+    if (!isShared && !claimedKeys.has(keys[i]!)) continue;
+    const value = slug(i);
+    const other = claimed.get(value);
     if (other === undefined) {
-      owners.set(slug, i);
-      return;
+      if (isShared) claim(value, i);
+      continue;
     }
     // The suffix grows until the slug is free: another article may own it, explicitly or by its own title.
-    const hex = article
+    const hex = articles
       .guid(i)
       .replace(/^urn:uuid:/, '')
       .replaceAll('-', '');
     let length = 6;
-    while (owners.has(`${slug}-${hex.slice(-length)}`) && length < hex.length) length += 2;
-    const suffixed = `${slug}-${hex.slice(-length)}`;
-    if (owners.has(suffixed)) {
-      article.errors.push({ file: article.file(i), message: `no free slug for "${slug}": set "slug" in its metadata` });
-      return;
+    while (ownerOf(`${value}-${hex.slice(-length)}`, i) !== undefined && length < hex.length) length += 2;
+    const suffixed = `${value}-${hex.slice(-length)}`;
+    if (ownerOf(suffixed, i) !== undefined) {
+      errors.push({ file: file(i), message: `no free slug for "${value}": set "slug" in its metadata` });
+      continue;
     }
-    article.warnings.push({
-      file: article.file(i),
+    warnings.push({
+      file: file(i),
       kind: 'slug-suffixed',
-      message: `slug "${slug}" is taken by ${article.file(other)}: using "${suffixed}"`,
+      message: `slug "${value}" is taken by ${file(other)}: using "${suffixed}"`,
     });
-    slugs[i] = suffixed;
-    owners.set(suffixed, i);
-  });
+    renamed.set(i, suffixed);
+    claim(suffixed, i);
+  }
+  return renamed;
 };
 
 /** Locale-independent ordering, so output never depends on the machine. */

@@ -141,7 +141,8 @@ describe('typesetHtml against typograf', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+    // 3,000 documents through typograf took 2 to over 5 s on a slow day on these 2-core machines.
+  }, 60_000);
 
   it('nests quotes given as entities, and counts no mark inside markup, as typograf does', () => {
     for (const html of [
