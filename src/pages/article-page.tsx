@@ -2,7 +2,7 @@
 import { raw } from 'hono/html';
 import { truncate } from '../content/truncate.ts';
 import type { ArticleBody, ArticleImage, ArticleMeta } from '../content/types.ts';
-import { labelsFor } from '../site/labels.ts';
+import { labelsFor, ogLocale } from '../site/labels.ts';
 import { absoluteUrl, paths } from '../site/paths.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { chromeLanguage, TagLinks } from './article-list.tsx';
@@ -69,7 +69,7 @@ const SocialTags = ({ site, meta, url }: { site: SiteConfig; meta: ArticleMeta; 
       <meta property="og:description" content={truncate(meta.summary, DESCRIPTION_LENGTH)} />
       <meta property="og:url" content={url} />
       <meta property="og:site_name" content={site.title} />
-      <meta property="og:locale" content={labelsFor(meta.language).locale} />
+      <meta property="og:locale" content={ogLocale(meta.language)} />
       {image ? (
         <>
           <meta property="og:image" content={image} />

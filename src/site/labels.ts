@@ -1,7 +1,6 @@
 /** The site's own words, in the content's language. */
 
 export interface Labels {
-  locale: string;
   articles: string;
   subscribe: string;
   subscribeHint: string;
@@ -34,7 +33,6 @@ export interface Labels {
 }
 
 const ru: Labels = {
-  locale: 'ru_RU',
   articles: 'Статьи',
   subscribe: 'Подписаться',
   subscribeHint: 'Скопируйте адрес ленты в свою RSS-читалку (NetNewsWire, Feedly, Miniflux, newsboat):',
@@ -65,7 +63,6 @@ const ru: Labels = {
 };
 
 const en: Labels = {
-  locale: 'en_US',
   articles: 'Articles',
   subscribe: 'Subscribe',
   subscribeHint: 'Copy a feed address into your feed reader (NetNewsWire, Feedly, Miniflux, newsboat):',
@@ -96,3 +93,13 @@ const en: Labels = {
 };
 
 export const labelsFor = (language: string): Labels => (language.split('-')[0] === 'ru' ? ru : en);
+
+/**
+ * Open Graph's locale (language_TERRITORY) of a BCP 47 tag, with the territory its language is likeliest
+ * spoken in where the tag names none (CLDR's likely subtags: "de" is de_DE, "pt" pt_BR, "sr-Latn" sr_RS):
+ * the article's own language, which the labels, in Russian or English only, need not be.
+ */
+export const ogLocale = (language: string): string => {
+  const { language: base, region } = new Intl.Locale(language).maximize();
+  return region ? `${base}_${region}` : base;
+};
