@@ -79,7 +79,9 @@ route(paths.image(':file'), serveImage);
 const FEED_LIKE = /\.(xml|json|opml)$|^\/feed(\/|$)/;
 app.notFound(async (c) => {
   const redirect = canonicalRedirect(c, (path) => FEED_LIKE.test(path));
-  if (redirect) return redirect;
+  // Only reads are redirected: a 301 lets a client resend a POST as a GET (RFC 9110 §15.4.2). Any other
+  // method on another spelling of a URL gets what it gets on the URL itself, which allows reads alone.
+  if (redirect) return c.req.method === 'GET' || c.req.method === 'HEAD' ? redirect : methodNotAllowed(c);
   if (FEED_LIKE.test(c.req.path)) return feedError(c, 404, 'Not Found');
   // Any URL may start to answer at the next publication; a scheduled article's
   // URL gets these very bytes and headers, like any unknown one.

@@ -180,6 +180,19 @@ describe('canonical URLs', () => {
     }
   });
 
+  it('redirects reads only: other methods on another spelling get what they get on the URL itself', async () => {
+    for (const from of ['/RSS.xml', `/articles/${SLUG}/`, '/Feed.json']) {
+      expect((await get(from, { method: 'HEAD', redirect: 'manual' })).status, from).toBe(301);
+      for (const method of ['POST', 'PUT', 'DELETE']) {
+        const response = await get(from, { method, redirect: 'manual' });
+        expect(response.status, `${method} ${from}`).toBe(405);
+        expect(response.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+        expect(response.headers.get('Location')).toBeNull();
+      }
+      expect((await get(from, { method: 'OPTIONS', redirect: 'manual' })).status, from).toBe(204);
+    }
+  });
+
   it('ignores query parameters the site does not use', async () => {
     const [plain, tracked] = [await get('/rss.xml'), await get('/rss.xml?utm_source=x&ref=y')];
     expect(tracked.status).toBe(200);
