@@ -1,8 +1,9 @@
 /**
  * A 52-bit hash of a string (two FNV-1a variants over its UTF-16 units), exact in a double: what the build
  * keeps of a million names or slugs in place of the strings, 8 bytes each, to find the few that are equal.
- * Two different strings share a key with odds of about one in 10^9 at that size; callers that must be
- * exact compare the strings behind any key they find twice.
+ * A given string shares its key with one of a million others with odds of about 2 in 10^10, and some two
+ * of a million share one with odds of about 1 in 10^4: callers that must be exact compare the strings
+ * behind any key they find twice, so a shared key costs time, never a wrong answer.
  */
 export const stringKey = (text: string): number => {
   let a = 0x811c9dc5;
